@@ -1,0 +1,143 @@
+package org.tracknum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracknum.spi.Reservation;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.StoreFailure;
+
+/**
+ * Group commit without a timer. Callers are spread over a fixed number of lanes (by thread id).
+ * A caller queues its reservation in its lane; if the lane is free the caller becomes its flusher
+ * and hands everything queued (up to {@code maxBatchSize}) to the store in one call, repeating
+ * until its own reservation is done; otherwise it parks until a flusher completes it. A lone
+ * caller therefore goes straight through, and a burst is written in a few batches. When a flusher
+ * leaves, it wakes the oldest waiter, which takes over the lane.
+ */
+final class ReservationLanes {
+    private static final Logger LOG = LoggerFactory.getLogger(ReservationLanes.class);
+
+    private final ReservationStore store;
+    private final Lane[] lanes;
+    private final int maxBatchSize;
+
+    ReservationLanes(ReservationStore store, int laneCount, int maxBatchSize) {
+        this.store = store;
+        this.maxBatchSize = maxBatchSize;
+        this.lanes = new Lane[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            lanes[i] = new Lane();
+        }
+    }
+
+    /** Reserves {@code reservation} in a batch with whatever else is queued in the caller's lane. */
+    ReservationOutcome reserve(Reservation reservation) {
+        Lane lane = lanes[(int) (Thread.currentThread().getId() % lanes.length)];
+        return lane.submit(new Pending(reservation, Thread.currentThread()));
+    }
+
+    private static final class Pending {
+        final Reservation reservation;
+        final Thread waiter;
+        volatile ReservationOutcome outcome;
+
+        Pending(Reservation reservation, Thread waiter) {
+            this.reservation = reservation;
+            this.waiter = waiter;
+        }
+
+        void complete(ReservationOutcome result) {
+            outcome = result;
+            if (waiter != Thread.currentThread()) {
+                LockSupport.unpark(waiter);
+            }
+        }
+    }
+
+    private final class Lane {
+        private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean flushing = new AtomicBoolean();
+
+        ReservationOutcome submit(Pending own) {
+            queue.add(own);
+            return awaitUninterruptibly(own);
+        }
+
+        /** An interrupt is remembered and restored, not obeyed: the write may already be under way. */
+        private ReservationOutcome awaitUninterruptibly(Pending own) {
+            boolean interrupted = false;
+            while (true) {
+                ReservationOutcome done = own.outcome;
+                if (done != null) {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return done;
+                }
+                if (flushing.compareAndSet(false, true)) {
+                    try {
+                        while (own.outcome == null) {
+                            flushOnce();
+                        }
+                    } finally {
+                        flushing.set(false);
+                        Pending next = queue.peek();
+                        if (next != null) {
+                            LockSupport.unpark(next.waiter);
+                        }
+                    }
+                    continue;
+                }
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                }
+            }
+        }
+
+        private void flushOnce() {
+            List<Pending> batch = new ArrayList<>(Math.min(maxBatchSize, 16));
+            Pending p;
+            while (batch.size() < maxBatchSize && (p = queue.poll()) != null) {
+                batch.add(p);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Reservation> reservations = new ArrayList<>(batch.size());
+            for (Pending pending : batch) {
+                reservations.add(pending.reservation);
+            }
+            List<ReservationOutcome> outcomes = execute(reservations);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).complete(outcomes.get(i));
+            }
+        }
+    }
+
+    private List<ReservationOutcome> execute(List<Reservation> reservations) {
+        try {
+            List<ReservationOutcome> outcomes = store.reserve(reservations);
+            if (outcomes == null || outcomes.size() != reservations.size()) {
+                throw new IllegalStateException("store " + store.getClass().getName() + " returned "
+                        + (outcomes == null ? "null" : outcomes.size() + " outcomes") + " for "
+                        + reservations.size() + " reservations");
+            }
+            return outcomes;
+        } catch (StoreFailure failure) {
+            return List.copyOf(java.util.Collections.nCopies(reservations.size(), ReservationOutcome.of(failure)));
+        } catch (RuntimeException | Error unexpected) {
+            // Whatever happened, some writes may have committed: treat the batch as ambiguous.
+            LOG.debug("store {} failed a batch of {} unexpectedly", store.getClass().getName(), reservations.size(),
+                    unexpected);
+            ReservationOutcome ambiguous = ReservationOutcome.ambiguous(unexpected);
+            return java.util.Collections.nCopies(reservations.size(), ambiguous);
+        }
+    }
+}
