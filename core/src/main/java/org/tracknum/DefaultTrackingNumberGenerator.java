@@ -2,6 +2,7 @@ package org.tracknum;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -167,7 +168,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
                     + "^[A-Z0-9]{1,16}$ (length " + (candidate == null ? "null" : candidate.length()) + ")");
         }
         UUID reservationId = new UUID(instanceBits, attemptSequence.incrementAndGet());
-        return new Reservation(reservationId, candidate, request, clock.instant());
+        return new Reservation(reservationId, candidate, request, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     static boolean isWellFormed(String number) {
