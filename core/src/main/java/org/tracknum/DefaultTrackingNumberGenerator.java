@@ -41,7 +41,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         this.candidates = builder.candidateSource != null ? builder.candidateSource : format::candidate;
         this.clock = builder.clock;
         this.retry = builder.retryPolicy;
-        this.listener = builder.listener;
+        this.listener = new GuardedListener(builder.listener);
         this.lanes = new ReservationLanes(store, builder.lanes, builder.maxBatchSize);
         this.instanceBits = SecureRandomBuffer.current().nextLong(Long.MAX_VALUE) ^ System.nanoTime();
         try {
@@ -253,11 +253,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
     }
 
     private void notifyFailure(TrackingNumberException e, long start) {
-        try {
-            listener.failure(e, since(start));
-        } catch (RuntimeException listenerFailure) {
-            LOG.debug("listener failed", listenerFailure);
-        }
+        listener.failure(e, since(start));
     }
 
     private static Duration since(long start) {
