@@ -8,6 +8,10 @@ import org.slf4j.LoggerFactory;
 final class GuardedListener implements TrackingNumberListener {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedListener.class);
 
+    /** The default: no listener. The generator then skips measuring durations. */
+    static final TrackingNumberListener NONE = new TrackingNumberListener() {
+    };
+
     private final TrackingNumberListener delegate;
 
     GuardedListener(TrackingNumberListener delegate) {
