@@ -1,0 +1,78 @@
+package org.tracknum.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The server's single default: when {@code tracknum.store} is configured nowhere (system
+ * properties, {@code TRACKNUM_*} environment, the {@code --config} / {@code tracknum.config}
+ * file), numbers go to an embedded, persistent H2 database under {@code ./data}, so that they stay
+ * unique across restarts with no setup. The library then reads everything through
+ * {@link org.tracknum.TrackingNumberGenerator#fromEnvironment()}, with its usual precedence.
+ */
+final class StoreDefaults {
+    static final String STORE = "tracknum.store";
+    static final String JDBC_URL = "tracknum.jdbc.url";
+    static final String CONFIG = "tracknum.config";
+    /** H2 closes on our shutdown hook (after in-flight requests), not on its own. */
+    static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/tracknum;DB_CLOSE_ON_EXIT=FALSE";
+
+    private StoreDefaults() {
+    }
+
+    /**
+     * Points {@code tracknum.config} at {@code configFile} if given, and adds the embedded default
+     * to {@code system} if no store is configured.
+     *
+     * @return the name of the store that will be used, e.g. {@code jdbc}
+     */
+    static String apply(Optional<Path> configFile, Properties system, Map<String, String> environment) {
+        configFile.ifPresent(file -> system.setProperty(CONFIG, file.toString()));
+        Properties file = configFile(system, environment);
+        String store = lookUp(STORE, system, environment, file);
+        if (store != null) {
+            return store.strip().toLowerCase(Locale.ROOT);
+        }
+        system.setProperty(STORE, "jdbc");
+        if (lookUp(JDBC_URL, system, environment, file) == null) {
+            system.setProperty(JDBC_URL, DEFAULT_JDBC_URL);
+        }
+        return "jdbc";
+    }
+
+    /** The value of {@code key} by the library's precedence, or null if absent or blank. */
+    private static String lookUp(String key, Properties system, Map<String, String> environment, Properties file) {
+        for (String value : new String[] {system.getProperty(key), environment.get(environmentName(key)),
+                file.getProperty(key)}) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The properties file named by configuration, or empty; a bad file is reported by the library. */
+    private static Properties configFile(Properties system, Map<String, String> environment) {
+        Properties file = new Properties();
+        String name = lookUp(CONFIG, system, environment, new Properties());
+        if (name != null) {
+            try (InputStream in = Files.newInputStream(Path.of(name.strip()))) {
+                file.load(in);
+            } catch (IOException | RuntimeException e) {
+                return new Properties();
+            }
+        }
+        return file;
+    }
+
+    /** {@code tracknum.jdbc.url} → {@code TRACKNUM_JDBC_URL}, as the library maps them. */
+    static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}
