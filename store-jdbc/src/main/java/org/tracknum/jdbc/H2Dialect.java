@@ -1,0 +1,102 @@
+package org.tracknum.jdbc;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.tracknum.jdbc.JdbcReservationStore.Durability;
+
+/**
+ * H2 2.x. Like MariaDB, H2 has no conflict-free insert that is safe under concurrency (its
+ * {@code MERGE} is not), so a batch is one multi-row {@code INSERT} and a duplicate key
+ * ({@code 23505}) sends the store row by row. H2 delays commits by 500 ms by default
+ * ({@code WRITE_DELAY}): in strict mode the store sets it to 0 so that a commit is written before
+ * the call returns. Lock waits are bounded per session with {@code SET LOCK_TIMEOUT}.
+ */
+final class H2Dialect extends Dialect {
+
+    H2Dialect(Timeouts timeouts, Durability durability) {
+        super(timeouts, durability);
+    }
+
+    @Override
+    String name() {
+        return "H2";
+    }
+
+    /** H2 counts UTF-16 units: a name of 255 code points may need 510. */
+    @Override
+    String createTableSql(NumberTable table) {
+        return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
+                + "tracking_number VARCHAR(16) NOT NULL PRIMARY KEY, "
+                + "reservation_id CHAR(36) NOT NULL, "
+                + "origin_country_id CHAR(2) NOT NULL, "
+                + "destination_country_id CHAR(2) NOT NULL, "
+                + "weight_kg DECIMAL(8,3) NOT NULL, "
+                + "created_at VARCHAR(64) NOT NULL, "
+                + "customer_id CHAR(36) NOT NULL, "
+                + "customer_name VARCHAR(510) NOT NULL, "
+                + "customer_slug VARCHAR(255) NOT NULL, "
+                + "issued_at VARCHAR(30) NOT NULL, "
+                + "idempotency_key VARCHAR(255))";
+    }
+
+    @Override
+    String insertSql(NumberTable table, int rows) {
+        return "INSERT INTO " + table.name() + " (" + table.columnList() + ") VALUES " + valueRows(rows);
+    }
+
+    @Override
+    boolean insertReturnsIds() {
+        return false;
+    }
+
+    @Override
+    ErrorKind classify(SQLException e) {
+        switch (e.getErrorCode()) {
+            case 23505: // DUPLICATE_KEY_1
+                return ErrorKind.DUPLICATE;
+            case 50200: // LOCK_TIMEOUT_1 (deadlocks surface here too)
+            case 40001: // DEADLOCK_1
+            case 90131: // CONCURRENT_UPDATE_1
+                return ErrorKind.TRANSIENT;
+            case 90067: // CONNECTION_BROKEN_1
+            case 90121: // DATABASE_CALLED_AT_SHUTDOWN
+            case 90098: // DATABASE_IS_CLOSED
+                return ErrorKind.AMBIGUOUS;
+            default:
+                return connectionLost(e) ? ErrorKind.AMBIGUOUS : ErrorKind.FATAL;
+        }
+    }
+
+    @Override
+    void prepare(Connection c, boolean ownPool) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCK_TIMEOUT " + timeouts.lock().toMillis());
+        }
+    }
+
+    @Override
+    void checkDurability(Connection c, NumberTable table) throws SQLException {
+        String url = c.getMetaData().getURL();
+        if (url != null && url.contains(":mem:")) {
+            refuseOrWarn("an in-memory database loses every number when it closes",
+                    "Use a file database (jdbc:h2:file:...)");
+            return;
+        }
+        if (durability == Durability.STRICT) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET WRITE_DELAY 0");
+            }
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                     + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            String delay = rs.next() ? rs.getString(1) : null;
+            if (delay != null && !"0".equals(delay.strip())) {
+                refuseOrWarn("WRITE_DELAY=" + delay + " ms acknowledges commits before they are"
+                        + " written", "Run SET WRITE_DELAY 0 as an admin");
+            }
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package org.tracknum.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracknum.ConfigurationException;
+import org.tracknum.IssuedTrackingNumber;
+import org.tracknum.StoreUnavailableException;
+import org.tracknum.spi.Reservation;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.spi.ReservationOutcome.Status;
+import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.StoreFailure;
+
+/**
+ * Claims tracking numbers with unique INSERTs into one table of PostgreSQL, MariaDB/MySQL, H2 or
+ * SQLite. The primary key on {@code tracking_number} makes numbers unique; each row holds the
+ * request, the issue time and the per-attempt {@code reservation_id}, by which an ambiguous write
+ * (connection lost during the insert) is later shown to be ours or not.
+ *
+ * <p>A batch from the generator is written in one statement, one round trip and one transaction,
+ * with rows sorted by number; a row the database refuses fails only its own reservation. Every
+ * call is bounded by the connect, socket and lock timeouts. {@link Builder#build()} connects once,
+ * picks the dialect from the database's metadata, creates the table if absent (unless told not
+ * to), checks its shape and checks that the database keeps commits ({@link Durability}).
+ *
+ * <pre>{@code
+ * ReservationStore store = JdbcReservationStore.builder()
+ *         .url("jdbc:postgresql://db:5432/app").username("app").password(secret)
+ *         .build();
+ * }</pre>
+ *
+ * Selected by configuration with {@code tracknum.store=jdbc} and the {@code tracknum.jdbc.*} keys
+ * (see {@link JdbcReservationStoreProvider}). Thread-safe.
+ */
+public final class JdbcReservationStore implements ReservationStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcReservationStore.class);
+
+    /** What the store demands of the database's durability settings at build time. */
+    public enum Durability {
+        /**
+         * Refuse a database configured to lose acknowledged commits ({@code fsync=off},
+         * {@code synchronous_commit=off}, {@code innodb_flush_log_at_trx_commit} other than 1, an
+         * in-memory or delayed-write embedded database); embedded databases are opened durably
+         * (SQLite {@code synchronous=FULL}, H2 {@code WRITE_DELAY 0}). The default.
+         */
+        STRICT,
+        /** Only log a warning for such settings, and leave embedded databases as configured. */
+        RELAXED
+    }
+
+    private final HikariDataSource ownPool;
+    private final Dialect dialect;
+    private final NumberTable table;
+    private final ConnectionSource connections;
+    private final BatchInsert inserts;
+    private final int pingSeconds;
+    private volatile boolean closed;
+
+    private JdbcReservationStore(DataSource dataSource, HikariDataSource ownPool, Dialect dialect, NumberTable table,
+                                 Timeouts timeouts) {
+        this.ownPool = ownPool;
+        this.dialect = dialect;
+        this.table = table;
+        this.connections = new ConnectionSource(dataSource, ownPool != null, dialect);
+        this.inserts = new BatchInsert(connections, dialect, table);
+        this.pingSeconds = Timeouts.seconds(timeouts.socket());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<ReservationOutcome> reserve(List<Reservation> batch) {
+        checkOpen();
+        return inserts.reserve(batch);
+    }
+
+    /** Reads back who holds each number: ours if its {@code reservation_id} is ours, else taken. */
+    @Override
+    public List<ReservationOutcome> verify(List<Reservation> reservations) {
+        checkOpen();
+        List<String> numbers = new ArrayList<>(new LinkedHashSet<>(reservations.stream()
+                .map(Reservation::trackingNumber).toList()));
+        Map<String, UUID> holders = new HashMap<>();
+        try (ConnectionSource.Lease lease = connections.borrow("verify");
+             PreparedStatement ps = lease.connection.prepareStatement(table.ownersSql(numbers.size()))) {
+            for (int i = 0; i < numbers.size(); i++) {
+                ps.setString(i + 1, numbers.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    holders.put(rs.getString(1), UUID.fromString(rs.getString(2).strip()));
+                }
+            }
+        } catch (SQLException e) {
+            throw readFailure("verify", e);
+        }
+        List<ReservationOutcome> outcomes = new ArrayList<>(reservations.size());
+        for (Reservation r : reservations) {
+            outcomes.add(r.reservationId().equals(holders.get(r.trackingNumber()))
+                    ? ReservationOutcome.RESERVED : ReservationOutcome.TAKEN);
+        }
+        return outcomes;
+    }
+
+    @Override
+    public Optional<IssuedTrackingNumber> find(String trackingNumber) {
+        checkOpen();
+        try (ConnectionSource.Lease lease = connections.borrow("find");
+             PreparedStatement ps = lease.connection.prepareStatement(table.findSql())) {
+            ps.setString(1, trackingNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(NumberTable.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw readFailure("find", e);
+        }
+    }
+
+    /** A read has no side effect: anything but a fatal error is worth retrying. */
+    private StoreFailure readFailure(String what, SQLException e) {
+        ErrorKind kind = dialect.classify(e);
+        return SqlFailures.failure(kind == ErrorKind.FATAL ? Status.FATAL : Status.TRANSIENT, what, e);
+    }
+
+    @Override
+    public void ping() {
+        checkOpen();
+        try (ConnectionSource.Lease lease = connections.borrow("ping")) {
+            if (!lease.connection.isValid(pingSeconds)) {
+                throw new StoreFailure(Status.TRANSIENT, "JDBC store: " + dialect.name() + " connection is not valid",
+                        null);
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.failure(Status.TRANSIENT, "ping", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "jdbc " + dialect.name() + " table " + table.name();
+    }
+
+    /** Closes the HikariCP pool if the store built it; a {@code DataSource} passed in stays open. */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownPool != null) {
+            ownPool.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreFailure(Status.FATAL, "JDBC store " + table.name() + " is closed", null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcReservationStore[" + describe() + "]";
+    }
+
+    /**
+     * Builds a store from either a {@link DataSource} or a JDBC URL (a HikariCP pool is then created
+     * and owned by the store). Validates everything in {@link #build()}.
+     */
+    public static final class Builder {
+        static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+        static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(5);
+        static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+        static final int DEFAULT_POOL_SIZE = 8;
+
+        private DataSource dataSource;
+        private String url;
+        private String username;
+        private String password;
+        private Integer poolSize;
+        private String table = NumberTable.DEFAULT_NAME;
+        private boolean createTable = true;
+        private Durability durability = Durability.STRICT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /**
+         * The user's connection pool; it stays open when the store closes. Its connections get the
+         * socket timeout through {@link Connection#setNetworkTimeout}; configure its connect and
+         * lock timeouts yourself (see the README).
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** A JDBC URL ({@code jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:}, {@code jdbc:h2:}, {@code jdbc:sqlite:}). */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        public Builder username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** Connections of the pool built from the URL, 1 to 1000 (default 8: the generator's 4 lanes, verify and find). */
+        public Builder poolSize(int poolSize) {
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        /** Table name, matching {@code ^[A-Za-z_][A-Za-z0-9_]{0,62}$} (default {@code tracknum_numbers}). */
+        public Builder table(String table) {
+            this.table = Objects.requireNonNull(table, "table");
+            return this;
+        }
+
+        /** Create the table if it is absent (default true); off when DBAs create it themselves. */
+        public Builder createTable(boolean createTable) {
+            this.createTable = createTable;
+            return this;
+        }
+
+        public Builder durability(Durability durability) {
+            this.durability = Objects.requireNonNull(durability, "durability");
+            return this;
+        }
+
+        /** Bound on getting a connection, including opening one (default 3 s, 500 ms to 10 min). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Bound on waiting for any reply of the database (default 5 s, 500 ms to 1 h). */
+        public Builder socketTimeout(Duration socketTimeout) {
+            this.socketTimeout = Objects.requireNonNull(socketTimeout, "socketTimeout");
+            return this;
+        }
+
+        /** Bound on waiting for a row lock, below the socket timeout (default 2 s, at least 1 ms). */
+        public Builder lockTimeout(Duration lockTimeout) {
+            this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+            return this;
+        }
+
+        /**
+         * Connects, picks the dialect, creates or checks the table and checks durability.
+         *
+         * @throws ConfigurationException   for bad settings, an unsupported database, a table that
+         *                                  does not fit, or a database that loses commits (strict mode)
+         * @throws StoreUnavailableException when the database cannot be reached
+         */
+        public JdbcReservationStore build() {
+            NumberTable numbers = NumberTable.named(table);
+            Timeouts timeouts = timeouts();
+            if ((dataSource == null) == (url == null)) {
+                throw new ConfigurationException("JDBC store: give either a DataSource or a URL (tracknum.jdbc.url),"
+                        + " not " + (dataSource == null ? "neither" : "both"));
+            }
+            if (dataSource != null && (username != null || password != null || poolSize != null)) {
+                throw new ConfigurationException("JDBC store: username, password and pool size apply to a URL;"
+                        + " configure them on your DataSource");
+            }
+            if (url != null && !url.startsWith("jdbc:")) {
+                throw new ConfigurationException("tracknum.jdbc.url must be a JDBC URL starting with jdbc:");
+            }
+            int size = poolSize == null ? DEFAULT_POOL_SIZE : poolSize;
+            if (size < 1 || size > 1000) {
+                throw new ConfigurationException("JDBC pool size (tracknum.jdbc.pool-size) out of range [1, 1000]: "
+                        + size);
+            }
+            HikariDataSource pool = url == null ? null : HikariPools.create(url, username, password, size, timeouts);
+            try {
+                return open(pool == null ? dataSource : pool, pool, numbers, timeouts);
+            } catch (RuntimeException e) {
+                if (pool != null) {
+                    pool.close();
+                }
+                throw e;
+            }
+        }
+
+        private Timeouts timeouts() {
+            check("connect timeout (tracknum.jdbc.connect-timeout)", connectTimeout, Duration.ofMillis(500),
+                    Duration.ofMinutes(10));
+            check("socket timeout (tracknum.jdbc.socket-timeout)", socketTimeout, Duration.ofMillis(500),
+                    Duration.ofHours(1));
+            check("lock timeout (tracknum.jdbc.lock-timeout)", lockTimeout, Duration.ofMillis(1), Duration.ofHours(1));
+            if (lockTimeout.compareTo(socketTimeout) >= 0) {
+                throw new ConfigurationException("JDBC lock timeout (tracknum.jdbc.lock-timeout, " + lockTimeout.toMillis()
+                        + " ms) must be shorter than the socket timeout (tracknum.jdbc.socket-timeout, "
+                        + socketTimeout.toMillis() + " ms), or a lock wait ends as a lost connection");
+            }
+            return new Timeouts(connectTimeout, socketTimeout, lockTimeout);
+        }
+
+        private static void check(String what, Duration value, Duration min, Duration max) {
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new ConfigurationException("JDBC " + what + " out of range [" + min.toMillis() + " ms, "
+                        + max.toMillis() + " ms]: " + value.toMillis() + " ms");
+            }
+        }
+
+        private JdbcReservationStore open(DataSource ds, HikariDataSource pool, NumberTable numbers, Timeouts timeouts) {
+            Dialect dialect = null;
+            try (Connection c = ds.getConnection()) {
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
+                dialect = Dialect.detect(c.getMetaData(), timeouts, durability);
+                dialect.prepare(c, pool != null);
+                if (createTable) {
+                    TableShape.createIfAbsent(c, dialect, numbers);
+                } else if (!TableShape.exists(c, numbers)) {
+                    throw new ConfigurationException(dialect.name() + " table " + numbers.name() + " does not exist:"
+                            + " create it (DDL in the JDBC store's README) or set tracknum.jdbc.create-table=true");
+                }
+                TableShape.check(c, dialect, numbers);
+                dialect.checkDurability(c, numbers);
+            } catch (SQLException e) {
+                throw buildFailure(dialect, e);
+            }
+            JdbcReservationStore store = new JdbcReservationStore(ds, pool, dialect, numbers, timeouts);
+            LOG.debug("JDBC store ready: {} table {}, timeouts {}", dialect.name(), numbers.name(), timeouts);
+            return store;
+        }
+
+        /** Login or database refused: configuration; a refused statement (permissions): configuration; else unavailable. */
+        private static RuntimeException buildFailure(Dialect dialect, SQLException e) {
+            String codes = SqlFailures.codes(e);
+            if (ConnectionSource.acquisitionStatus(e) == Status.FATAL) {
+                return new ConfigurationException("JDBC store: the database refused the login or does not exist ("
+                        + codes + "): check tracknum.jdbc.url, username and password", SqlFailures.scrub(e));
+            }
+            if (dialect != null && dialect.classify(e) == ErrorKind.FATAL) {
+                return new ConfigurationException("JDBC store: " + dialect.name() + " refused to set up or read the"
+                        + " table (" + codes + "): check the table and the user's privileges", SqlFailures.scrub(e));
+            }
+            return new StoreUnavailableException("JDBC store: cannot use the database (" + codes + ")",
+                    SqlFailures.scrub(e));
+        }
+    }
+}

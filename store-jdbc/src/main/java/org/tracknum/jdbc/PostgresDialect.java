@@ -1,0 +1,130 @@
+package org.tracknum.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.tracknum.jdbc.JdbcReservationStore.Durability;
+
+/**
+ * PostgreSQL. A batch is one statement of one shape whatever its size: the rows travel as ten
+ * text arrays, {@code unnest} turns them into rows sorted by number (so concurrent batches take
+ * row locks in the same order and cannot deadlock), {@code ON CONFLICT (tracking_number) DO
+ * NOTHING} skips taken numbers (also a number twice in one batch), and {@code RETURNING} names
+ * the reservations that were stored. In autocommit mode that is one round trip and one
+ * transaction.
+ *
+ * <p>Because the statement absorbs every conflict on {@code tracking_number}, a {@code 23505}
+ * can only come from another unique index: it is fatal, not a collision.
+ */
+final class PostgresDialect extends Dialect {
+
+    PostgresDialect(Timeouts timeouts, Durability durability) {
+        super(timeouts, durability);
+    }
+
+    @Override
+    String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    String createTableSql(NumberTable table) {
+        return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
+                + "tracking_number VARCHAR(16) NOT NULL PRIMARY KEY, "
+                + "reservation_id UUID NOT NULL, "
+                + "origin_country_id CHAR(2) NOT NULL, "
+                + "destination_country_id CHAR(2) NOT NULL, "
+                + "weight_kg DECIMAL(8,3) NOT NULL, "
+                + "created_at VARCHAR(64) NOT NULL, "
+                + "customer_id UUID NOT NULL, "
+                + "customer_name VARCHAR(255) NOT NULL, "
+                + "customer_slug VARCHAR(255) NOT NULL, "
+                + "issued_at VARCHAR(30) NOT NULL, "
+                + "idempotency_key VARCHAR(255))";
+    }
+
+    @Override
+    String insertSql(NumberTable table, int rows) {
+        return "INSERT INTO " + table.name() + " (" + table.columnList() + ")"
+                + " SELECT n, r::uuid, o, d, w::numeric, c, ci::uuid, cn, cs, i"
+                + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[], ?::text[]) AS u(n, r, o, d, w, c, ci, cn, cs, i)"
+                + " ORDER BY n"
+                + " ON CONFLICT (tracking_number) DO NOTHING"
+                + " RETURNING reservation_id";
+    }
+
+    @Override
+    boolean insertReturnsIds() {
+        return true;
+    }
+
+    /** One text array per column. */
+    @Override
+    void bind(Connection c, PreparedStatement ps, List<String[]> rows) throws SQLException {
+        int columns = NumberTable.COLUMNS.size();
+        for (int col = 0; col < columns; col++) {
+            String[] values = new String[rows.size()];
+            for (int row = 0; row < values.length; row++) {
+                values[row] = rows.get(row)[col];
+            }
+            ps.setArray(col + 1, c.createArrayOf("text", values));
+        }
+    }
+
+    @Override
+    ErrorKind classify(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null) {
+            switch (state) {
+                case "40001": // serialization_failure
+                case "40P01": // deadlock_detected
+                case "55P03": // lock_not_available (lock_timeout)
+                case "57014": // query_canceled: the statement was rolled back
+                case "57P03": // cannot_connect_now (starting up)
+                case "53300": // too_many_connections
+                case "25006": // read_only_sql_transaction (a standby after failover)
+                case "08001": // refused: nothing was sent
+                case "08004": // server rejected the connection
+                    return ErrorKind.TRANSIENT;
+                case "57P01": // admin_shutdown (pg_terminate_backend, fast shutdown)
+                case "57P02": // crash_shutdown
+                case "08006": // connection_failure (I/O error)
+                case "08003": // connection_does_not_exist
+                    return ErrorKind.AMBIGUOUS;
+                default:
+                    break;
+            }
+        }
+        return connectionLost(e) ? ErrorKind.AMBIGUOUS : ErrorKind.FATAL;
+    }
+
+    @Override
+    void checkDurability(Connection c, NumberTable table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('fsync'),"
+                + " current_setting('synchronous_commit'),"
+                + " (SELECT relpersistence FROM pg_class WHERE oid = to_regclass(?))")) {
+            ps.setString(1, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if ("off".equals(rs.getString(1))) {
+                    refuseOrWarn("fsync=off loses committed numbers when the server crashes",
+                            "Set fsync=on in postgresql.conf");
+                }
+                if ("off".equals(rs.getString(2))) {
+                    refuseOrWarn("synchronous_commit=off acknowledges commits before they are"
+                            + " durable", "Set synchronous_commit=on (or local, remote_write, remote_apply)"
+                            + " for this server, database or role");
+                }
+                String persistence = rs.getString(3);
+                if ("u".equals(persistence) || "t".equals(persistence)) {
+                    refuseOrWarn("table " + table.name() + " is "
+                            + ("u".equals(persistence) ? "UNLOGGED (emptied after a crash)" : "TEMPORARY"),
+                            "Recreate it as a regular table (ALTER TABLE ... SET LOGGED)");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.tracknum.jdbc;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.tracknum.jdbc.JdbcReservationStore.Durability;
+
+/**
+ * SQLite (xerial sqlite-jdbc). A batch is one multi-row {@code INSERT ... ON CONFLICT
+ * (tracking_number) DO NOTHING RETURNING reservation_id} of rows sorted by number. Every
+ * connection gets {@code busy_timeout} (the lock timeout) and, in strict mode,
+ * {@code synchronous=FULL}, which are per-connection settings in SQLite.
+ *
+ * <p>sqlite-jdbc reports SQLState null and the primary result code as vendor code: {@code 5}
+ * ({@code SQLITE_BUSY}) and {@code 6} ({@code SQLITE_LOCKED}) are transient; a constraint error
+ * ({@code 19}) cannot be a taken number (the statement skips those) and is fatal.
+ */
+final class SqliteDialect extends Dialect {
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SYNCHRONOUS_FULL = 2;
+
+    SqliteDialect(Timeouts timeouts, Durability durability) {
+        super(timeouts, durability);
+    }
+
+    @Override
+    String name() {
+        return "SQLite";
+    }
+
+    @Override
+    String createTableSql(NumberTable table) {
+        return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
+                + "tracking_number VARCHAR(16) NOT NULL PRIMARY KEY, "
+                + "reservation_id CHAR(36) NOT NULL, "
+                + "origin_country_id CHAR(2) NOT NULL, "
+                + "destination_country_id CHAR(2) NOT NULL, "
+                + "weight_kg DECIMAL(8,3) NOT NULL, "
+                + "created_at VARCHAR(64) NOT NULL, "
+                + "customer_id CHAR(36) NOT NULL, "
+                + "customer_name VARCHAR(255) NOT NULL, "
+                + "customer_slug VARCHAR(255) NOT NULL, "
+                + "issued_at VARCHAR(30) NOT NULL, "
+                + "idempotency_key VARCHAR(255))";
+    }
+
+    @Override
+    String insertSql(NumberTable table, int rows) {
+        return "INSERT INTO " + table.name() + " (" + table.columnList() + ") VALUES " + valueRows(rows)
+                + " ON CONFLICT (tracking_number) DO NOTHING RETURNING reservation_id";
+    }
+
+    @Override
+    boolean insertReturnsIds() {
+        return true;
+    }
+
+    /** Declared types are affinities in SQLite: only the columns' presence is checked. */
+    @Override
+    boolean reportsColumnTypes() {
+        return false;
+    }
+
+    @Override
+    ErrorKind classify(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+            return ErrorKind.TRANSIENT;
+        }
+        return ErrorKind.FATAL;
+    }
+
+    @Override
+    void prepare(Connection c, boolean ownPool) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + timeouts.lock().toMillis());
+            if (durability == Durability.STRICT) {
+                s.execute("PRAGMA synchronous = FULL");
+            }
+        }
+    }
+
+    @Override
+    void checkDurability(Connection c, NumberTable table) throws SQLException {
+        prepare(c, true);
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+                while (rs.next()) {
+                    String file = rs.getString("file");
+                    if ("main".equals(rs.getString("name")) && (file == null || file.isEmpty())) {
+                        refuseOrWarn("an in-memory or temporary database loses every number when it"
+                                + " closes", "Use a database file (jdbc:sqlite:/path/to/file.db)");
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+                int level = rs.next() ? rs.getInt(1) : -1;
+                if (level < SYNCHRONOUS_FULL) {
+                    refuseOrWarn("PRAGMA synchronous=" + level + " does not sync every commit",
+                            "Use synchronous=FULL");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.tracknum.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.tracknum.ConfigurationException;
+
+/**
+ * Creates the table if asked to, and checks the shape of the table the store will use: every
+ * column present with a fitting type and length, {@code idempotency_key} nullable, and a unique
+ * index (normally the primary key) on {@code tracking_number} alone, which is what makes numbers
+ * unique. A table that does not fit is a {@link ConfigurationException} at build time.
+ */
+final class TableShape {
+    private static final Set<Integer> TEXT_TYPES = Set.of(Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR,
+            Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB);
+    private static final Set<Integer> DECIMAL_TYPES = Set.of(Types.DECIMAL, Types.NUMERIC);
+    /** Minimum lengths of the text columns; 0 marks the weight (a decimal of scale 3). */
+    private static final Map<String, Integer> MIN_LENGTH = Map.of("tracking_number", 16, "reservation_id", 36,
+            "origin_country_id", 2, "destination_country_id", 2, "weight_kg", 0, "created_at", 35,
+            "customer_id", 36, "customer_name", 255, "customer_slug", 255, "issued_at", 30);
+
+    private TableShape() {
+    }
+
+    /** Creates the table unless it exists; a concurrent creator winning the race is fine. */
+    static void createIfAbsent(Connection c, Dialect dialect, NumberTable table) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(dialect.createTableSql(table));
+        } catch (SQLException e) {
+            if (!exists(c, table)) {
+                throw e;
+            }
+        }
+    }
+
+    static boolean exists(Connection c, NumberTable table) {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT tracking_number FROM " + table.name() + " WHERE 1 = 0")) {
+            return rs.getMetaData().getColumnCount() == 1;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    static void check(Connection c, Dialect dialect, NumberTable table) throws SQLException {
+        Map<String, Column> columns = columns(c, table);
+        List<String> problems = new ArrayList<>();
+        for (String name : NumberTable.COLUMNS) {
+            Column column = columns.get(name);
+            if (column == null) {
+                problems.add("column " + name + " is missing");
+            } else if (dialect.reportsColumnTypes()) {
+                column.check(MIN_LENGTH.get(name), problems);
+            }
+        }
+        Column key = columns.get(NumberTable.IDEMPOTENCY_KEY);
+        if (key == null) {
+            problems.add("column " + NumberTable.IDEMPOTENCY_KEY + " is missing");
+        } else if (!key.nullable) {
+            problems.add("column " + NumberTable.IDEMPOTENCY_KEY + " must be nullable");
+        }
+        if (!hasUniqueNumber(c, table)) {
+            problems.add("tracking_number has no primary key or unique index of its own");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(dialect.name() + " table " + table.name() + " does not fit the JDBC store: "
+                    + String.join("; ", problems) + ". Fix or drop it; the expected DDL is in the store's README");
+        }
+        dialect.checkTable(c, table);
+    }
+
+    private static Map<String, Column> columns(Connection c, NumberTable table) throws SQLException {
+        Map<String, Column> columns = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM " + table.name() + " WHERE 1 = 0")) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String name = md.getColumnName(i).toLowerCase(Locale.ROOT);
+                columns.put(name, new Column(name, md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i),
+                        md.getScale(i), md.isNullable(i) != ResultSetMetaData.columnNoNulls));
+            }
+        }
+        return columns;
+    }
+
+    /** Some unique index (the primary key counts) covers exactly {@code tracking_number}. */
+    private static boolean hasUniqueNumber(Connection c, NumberTable table) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        String name = table.name();
+        if (md.storesUpperCaseIdentifiers()) {
+            name = name.toUpperCase(Locale.ROOT);
+        } else if (md.storesLowerCaseIdentifiers()) {
+            name = name.toLowerCase(Locale.ROOT);
+        }
+        Map<String, List<String>> indexes = new TreeMap<>();
+        try (ResultSet rs = md.getIndexInfo(c.getCatalog(), schema(c), name, true, true)) {
+            while (rs.next()) {
+                String column = rs.getString("COLUMN_NAME");
+                String index = rs.getString("INDEX_NAME");
+                if (column != null && index != null && !rs.getBoolean("NON_UNIQUE")) {
+                    indexes.computeIfAbsent(index, k -> new ArrayList<>()).add(column.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return indexes.values().stream().anyMatch(cols -> cols.equals(List.of("tracking_number")));
+    }
+
+    private static String schema(Connection c) {
+        try {
+            return c.getSchema();
+        } catch (SQLException | AbstractMethodError e) {
+            return null;
+        }
+    }
+
+    private static final class Column {
+        final String name;
+        final int type;
+        final String typeName;
+        final int precision;
+        final int scale;
+        final boolean nullable;
+
+        Column(String name, int type, String typeName, int precision, int scale, boolean nullable) {
+            this.name = name;
+            this.type = type;
+            this.typeName = typeName;
+            this.precision = precision;
+            this.scale = scale;
+            this.nullable = nullable;
+        }
+
+        void check(int minLength, List<String> problems) {
+            if (nullable) {
+                problems.add("column " + name + " must be NOT NULL");
+            }
+            if (minLength == 0) {
+                if (!DECIMAL_TYPES.contains(type) || scale != NumberTable.WEIGHT_SCALE || precision < 8) {
+                    problems.add("column " + name + " must be DECIMAL(8,3), not " + typeName + "(" + precision + ","
+                            + scale + ")");
+                }
+            } else if ("uuid".equalsIgnoreCase(typeName)) {
+                if (minLength != 36) {
+                    problems.add("column " + name + " must be text, not UUID");
+                }
+            } else if (!TEXT_TYPES.contains(type)) {
+                problems.add("column " + name + " must be VARCHAR/CHAR, not " + typeName);
+            } else if (precision > 0 && precision < minLength) {
+                problems.add("column " + name + " holds " + precision + " characters, at least " + minLength
+                        + " are needed");
+            }
+        }
+    }
+}
