@@ -1,0 +1,69 @@
+package org.tracknum.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** One TCP connection speaking HTTP/1.1 by hand: shows whether answers keep the connection open. */
+final class RawConnection implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    RawConnection(int port) throws IOException {
+        socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(30_000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /**
+     * Sends one request and reads its whole answer; returns the status.
+     *
+     * @throws IllegalStateException if the server announced it would close the connection
+     */
+    int exchange(String request) throws IOException {
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        String statusLine = readLine();
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        long length = 0;
+        String line;
+        while (!(line = readLine()).isEmpty()) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+            if (lower.startsWith("connection:") && lower.contains("close")) {
+                throw new IllegalStateException("server closes the connection after: " + statusLine);
+            }
+        }
+        in.readNBytes((int) length);
+        return status;
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                throw new IOException("connection closed by the server");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

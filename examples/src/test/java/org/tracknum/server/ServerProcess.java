@@ -1,0 +1,142 @@
+package org.tracknum.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The built {@code tracknum-server.jar} running as a child process, on a free port (the server is
+ * asked for port 0 and reports the one it got), in a working directory of the test's choosing,
+ * with exactly the {@code TRACKNUM_*} environment the test sets. Always {@link #close()} it.
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on http://([^/]+):(\\d+)/");
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final URI base;
+
+    private ServerProcess(Process process) throws IOException, InterruptedException {
+        this.process = process;
+        Thread reader = new Thread(this::readOutput, "server-output-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+        this.base = awaitListening();
+    }
+
+    /** Starts the server jar in {@code workDir} with the given {@code TRACKNUM_*} variables and arguments. */
+    static ServerProcess start(Path workDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", serverJar().toString(),
+                "--port", "0"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("TRACKNUM_"));
+        builder.environment().putAll(environment);
+        return new ServerProcess(builder.start());
+    }
+
+    static Path serverJar() {
+        String jar = System.getProperty("tracknum.server.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("system property tracknum.server.jar must name the built jar "
+                    + "(run the tests with mvn verify, after package): " + jar);
+        }
+        return Path.of(jar);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void readOutput() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                output.add(line);
+                System.out.println("[server " + process.pid() + "] " + line);
+            }
+        } catch (IOException e) {
+            output.add("(output closed: " + e + ")");
+        }
+    }
+
+    private URI awaitListening() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            for (String line : output) {
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    return URI.create("http://" + m.group(1) + ":" + m.group(2));
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + " before listening: "
+                        + output);
+            }
+            Thread.sleep(20);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server did not report listening within " + START_TIMEOUT_SECONDS + " s: "
+                + output);
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create(base + pathAndQuery);
+    }
+
+    int port() {
+        return base.getPort();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    /** SIGTERM, then the exit code (waits up to a minute). */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return awaitExit();
+    }
+
+    /** SIGKILL ({@code kill -9}), then the exit code. */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        return awaitExit();
+    }
+
+    private int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("server " + process.pid() + " did not exit within 60 s");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
