@@ -35,6 +35,7 @@ public record ShipmentRequest(String originCountryId, String destinationCountryI
             originCountryId = RequestValidation.canonicalCountry(originCountryId);
             destinationCountryId = RequestValidation.canonicalCountry(destinationCountryId);
             weightKg = RequestValidation.canonicalWeight(weightKg);
+            createdAt = RequestValidation.canonicalCreatedAt(createdAt);
             customerName = customerName.strip();
         }
     }
