@@ -11,7 +11,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A customer name, checked after {@link String#strip()}: not blank, at most 255 code points, no
+ * A customer name, checked after removing surrounding white space
+ * ({@link RequestValidation#canonicalName}): not blank, at most 255 code points, no
  * control characters (Unicode category Cc, which includes tab, CR, LF and NUL), no bidirectional
  * embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069: they let text display in
  * another order than it is stored) and no unpaired surrogates (they cannot be encoded, so a store
@@ -33,7 +34,7 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Checks a name that was already stripped of surrounding white space. */
+    /** Checks a name whose surrounding white space was already removed. */
     final class Validator implements ConstraintValidator<CustomerName, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The typed fields of the canonical constructor, as Bean Validation sees them. The customer name
- * is held stripped, as the request will keep it. Field names are {@link RequestField#property()}.
+ * is held without surrounding white space, as the request will keep it. Field names are {@link RequestField#property()}.
  */
 final class RequestFields {
     static final String NULL = "must not be null";
@@ -40,13 +40,13 @@ final class RequestFields {
     private final String customerSlug;
 
     RequestFields(String originCountryId, String destinationCountryId, BigDecimal weight, OffsetDateTime createdAt,
-                  UUID customerId, String strippedCustomerName, String customerSlug) {
+                  UUID customerId, String trimmedCustomerName, String customerSlug) {
         this.originCountryId = originCountryId;
         this.destinationCountryId = destinationCountryId;
         this.weight = weight;
         this.createdAt = createdAt;
         this.customerId = customerId;
-        this.customerName = strippedCustomerName;
+        this.customerName = trimmedCustomerName;
         this.customerSlug = customerSlug;
     }
 }

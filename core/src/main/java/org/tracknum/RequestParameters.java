@@ -48,7 +48,7 @@ final class RequestParameters {
         createdAt = get(parameters, RequestField.CREATED_AT);
         customerId = get(parameters, RequestField.CUSTOMER_ID);
         String name = get(parameters, RequestField.CUSTOMER_NAME);
-        customerName = name == null ? null : name.strip();
+        customerName = name == null ? null : RequestValidation.canonicalName(name);
         customerSlug = get(parameters, RequestField.CUSTOMER_SLUG);
     }
 

@@ -46,7 +46,7 @@ final class RequestValidation {
     static void validate(String origin, String destination, BigDecimal weight, OffsetDateTime createdAt,
                          UUID customerId, String customerName, String customerSlug) {
         RequestFields fields = new RequestFields(origin, destination, weight, createdAt, customerId,
-                customerName == null ? null : customerName.strip(), customerSlug);
+                customerName == null ? null : canonicalName(customerName), customerSlug);
         throwIfInvalid(Holder.VALIDATOR.validate(fields));
     }
 
@@ -58,6 +58,26 @@ final class RequestValidation {
         return new ShipmentRequest(p.originCountryId, p.destinationCountryId, ParameterSyntax.weight(p.weight),
                 ParameterSyntax.createdAt(p.createdAt), ParameterSyntax.customerId(p.customerId), p.customerName,
                 p.customerSlug);
+    }
+
+    /**
+     * The name without surrounding white space: every code point that is Java white space or a
+     * Unicode space separator, which includes the no-break spaces that {@link String#strip()} keeps.
+     */
+    static String canonicalName(String name) {
+        int start = 0;
+        int end = name.length();
+        while (start < end && isSpace(name.codePointAt(start))) {
+            start += Character.charCount(name.codePointAt(start));
+        }
+        while (end > start && isSpace(name.codePointBefore(end))) {
+            end -= Character.charCount(name.codePointBefore(end));
+        }
+        return name.substring(start, end);
+    }
+
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 
     /** The upper-case code of a validated country. */
