@@ -132,6 +132,7 @@ public final class TrackingNumberServer implements AutoCloseable {
     /** Starts the server; returns 0 once it serves (its threads keep the JVM alive), else an exit code. */
     private static int run(ServerOptions options) {
         long start = System.nanoTime();
+        setIfAbsent("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through slf4j too
         String storeName = StoreDefaults.apply(options.configFile(), System.getProperties(), System.getenv());
         TrackingNumberGenerator generator;
         try {

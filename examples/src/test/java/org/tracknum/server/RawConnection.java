@@ -29,6 +29,11 @@ final class RawConnection implements AutoCloseable {
      * @throws IllegalStateException if the server announced it would close the connection
      */
     int exchange(String request) throws IOException {
+        return exchange(request, false);
+    }
+
+    /** Like {@link #exchange(String)}; with {@code closeExpected}, an announced close is fine. */
+    int exchange(String request, boolean closeExpected) throws IOException {
         out.write(request.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         String statusLine = readLine();
@@ -40,7 +45,7 @@ final class RawConnection implements AutoCloseable {
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
             }
-            if (lower.startsWith("connection:") && lower.contains("close")) {
+            if (lower.startsWith("connection:") && lower.contains("close") && !closeExpected) {
                 throw new IllegalStateException("server closes the connection after: " + statusLine);
             }
         }

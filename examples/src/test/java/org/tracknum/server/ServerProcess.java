@@ -1,8 +1,7 @@
 package org.tracknum.server;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,14 +23,12 @@ final class ServerProcess implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private final Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Path log;
     private final URI base;
 
-    private ServerProcess(Process process) throws IOException, InterruptedException {
+    private ServerProcess(Process process, Path log) throws IOException, InterruptedException {
         this.process = process;
-        Thread reader = new Thread(this::readOutput, "server-output-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        this.log = log;
         this.base = awaitListening();
     }
 
@@ -43,10 +39,12 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", serverJar().toString(),
                 "--port", "0"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        Path log = Files.createTempFile(workDir, "server-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("TRACKNUM_"));
         builder.environment().putAll(environment);
-        return new ServerProcess(builder.start());
+        return new ServerProcess(builder.start(), log);
     }
 
     static Path serverJar() {
@@ -62,23 +60,10 @@ final class ServerProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void readOutput() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                output.add(line);
-                System.out.println("[server " + process.pid() + "] " + line);
-            }
-        } catch (IOException e) {
-            output.add("(output closed: " + e + ")");
-        }
-    }
-
     private URI awaitListening() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
-            for (String line : output) {
+            for (String line : output()) {
                 Matcher m = LISTENING.matcher(line);
                 if (m.find()) {
                     return URI.create("http://" + m.group(1) + ":" + m.group(2));
@@ -86,13 +71,13 @@ final class ServerProcess implements AutoCloseable {
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited with " + process.exitValue() + " before listening: "
-                        + output);
+                        + output());
             }
             Thread.sleep(20);
         }
         process.destroyForcibly();
         throw new IllegalStateException("server did not report listening within " + START_TIMEOUT_SECONDS + " s: "
-                + output);
+                + output());
     }
 
     URI uri(String pathAndQuery) {
@@ -107,8 +92,13 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Everything the server printed so far (stdout and stderr, which the test keeps in a file). */
     List<String> output() {
-        return List.copyOf(output);
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SIGTERM, then the exit code (waits up to a minute). */
@@ -132,11 +122,13 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the server if it still runs, and copies its output to the test's output. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
+        output().forEach(line -> System.out.println("[server " + process.pid() + "] " + line));
     }
 }
