@@ -32,19 +32,45 @@ final class ServerProcess implements AutoCloseable {
         this.base = awaitListening();
     }
 
-    /** Starts the server jar in {@code workDir} with the given {@code TRACKNUM_*} variables and arguments. */
+    /**
+     * Starts the server jar in {@code workDir} with the given {@code TRACKNUM_*} variables and
+     * arguments, on a free port (unless the arguments or environment choose one), and waits until it
+     * reports where it listens.
+     */
     static ServerProcess start(Path workDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        Files.createDirectories(workDir);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", serverJar().toString(),
-                "--port", "0"));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(workDir, "server-", ".log");
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.contains("--port") && !environment.containsKey("TRACKNUM_HTTP_PORT")) {
+            all.addAll(List.of("--port", "0"));
+        }
+        Path log = Files.createTempFile(Files.createDirectories(workDir), "server-", ".log");
+        return new ServerProcess(launch(workDir, environment, all, log), log);
+    }
+
+    /** Runs the server jar expecting it to exit by itself (bad options or configuration). */
+    static Exited runToExit(Path workDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile(Files.createDirectories(workDir), "server-", ".log");
+        Process process = launch(workDir, environment, List.of(args), log);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("server did not exit: " + Files.readAllLines(log));
+        }
+        return new Exited(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    record Exited(int code, String output) {
+    }
+
+    private static Process launch(Path workDir, Map<String, String> environment, List<String> args, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", serverJar().toString()));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("TRACKNUM_"));
         builder.environment().putAll(environment);
-        return new ServerProcess(builder.start(), log);
+        return builder.start();
     }
 
     static Path serverJar() {

@@ -1,0 +1,85 @@
+package org.tracknum.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Options, environment and configuration file of the server jar, and how it fails to start. */
+class ServerCommandLineIT {
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aConfigFileChoosesTheStore() throws Exception {
+        Path config = Files.writeString(workDir.resolve("tracknum.properties"), "tracknum.store=memory\n");
+        try (ServerProcess server = ServerProcess.start(workDir, Map.of(), "--config", config.toString())) {
+            ApiClient api = new ApiClient(server);
+            assertThat(api.get("/health").json().get("store").asText()).isEqualTo("memory");
+            assertThat(api.get(Shipments.unique().path()).status()).isEqualTo(201);
+            assertThat(server.output()).anyMatch(line -> line.contains("with store memory"));
+            assertThat(server.terminate()).isEqualTo(143);
+        }
+        assertThat(workDir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void theEnvironmentChoosesPortAndStore() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Map<String, String> environment = Map.of("TRACKNUM_HTTP_PORT", String.valueOf(port),
+                "TRACKNUM_STORE", "memory");
+        try (ServerProcess server = ServerProcess.start(workDir, environment)) {
+            assertThat(server.port()).isEqualTo(port);
+            assertThat(new ApiClient(server).get("/health").json().get("store").asText()).isEqualTo("memory");
+            assertThat(server.terminate()).isEqualTo(143);
+        }
+    }
+
+    @Test
+    void neverPrintsThePassword() throws Exception {
+        String password = "pw-Z9q-never-printed";
+        Map<String, String> environment = Map.of("TRACKNUM_JDBC_URL", "jdbc:h2:file:./data/guarded",
+                "TRACKNUM_JDBC_USERNAME", "guard", "TRACKNUM_JDBC_PASSWORD", password);
+        try (ServerProcess server = ServerProcess.start(workDir, environment)) {
+            assertThat(new ApiClient(server).get(Shipments.unique().path()).status()).isEqualTo(201);
+            assertThat(server.terminate()).isEqualTo(143);
+            assertThat(server.output()).anyMatch(line -> line.contains("with store jdbc"));
+            assertThat(server.output()).noneMatch(line -> line.contains(password));
+        }
+    }
+
+    @Test
+    void refusesToStartWithAnUnknownStoreNamingTheKey() throws Exception {
+        ServerProcess.Exited exited = ServerProcess.runToExit(workDir, Map.of("TRACKNUM_STORE", "nosuch"), "--port", "0");
+        assertThat(exited.code()).isEqualTo(1);
+        assertThat(exited.output()).contains("tracknum.store");
+    }
+
+    @Test
+    void refusesAnUnknownVariableNamingIt() throws Exception {
+        ServerProcess.Exited exited = ServerProcess.runToExit(workDir, Map.of("TRACKNUM_JDBC_URLL", "x"), "--port", "0");
+        assertThat(exited.code()).isEqualTo(1);
+        assertThat(exited.output()).contains("TRACKNUM_JDBC_URLL");
+    }
+
+    @Test
+    void refusesUnknownOptionsWithUsage() throws Exception {
+        ServerProcess.Exited exited = ServerProcess.runToExit(workDir, Map.of(), "--prot", "8000");
+        assertThat(exited.code()).isEqualTo(2);
+        assertThat(exited.output()).contains("unknown option --prot").contains("usage:");
+    }
+
+    @Test
+    void printsUsageOnHelp() throws Exception {
+        ServerProcess.Exited exited = ServerProcess.runToExit(workDir, Map.of(), "--help");
+        assertThat(exited.code()).isZero();
+        assertThat(exited.output()).contains("usage:").contains("--port");
+    }
+}
