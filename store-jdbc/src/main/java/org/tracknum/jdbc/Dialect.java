@@ -87,6 +87,14 @@ abstract class Dialect {
         // nothing beyond the common shape check
     }
 
+    /**
+     * True if the database admits one writer at a time (SQLite): the store then queues its writers
+     * on an in-process lock instead of letting them poll the database's lock.
+     */
+    boolean singleWriter() {
+        return false;
+    }
+
     /** True if the driver reports declared column types and lengths that the shape check can trust. */
     boolean reportsColumnTypes() {
         return true;
