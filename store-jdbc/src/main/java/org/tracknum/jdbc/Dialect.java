@@ -35,8 +35,11 @@ abstract class Dialect {
 
     /** Picks the dialect of the connected server. */
     static Dialect detect(DatabaseMetaData md, Timeouts timeouts, Durability durability) throws SQLException {
-        String product = md.getDatabaseProductName();
-        String version = md.getDatabaseProductVersion();
+        return detect(md.getDatabaseProductName(), md.getDatabaseProductVersion(), timeouts, durability);
+    }
+
+    /** Picks the dialect from the product name and version that the driver reports. */
+    static Dialect detect(String product, String version, Timeouts timeouts, Durability durability) {
         String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
         if (p.contains("postgresql")) {
             return new PostgresDialect(timeouts, durability);

@@ -1,14 +1,17 @@
 package org.tracknum.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.tracknum.ConfigurationException;
 import org.tracknum.spi.History;
 
 /**
  * kill -9 of a MariaDB of the test's own mid-run, then restart: the case where the driver was
- * seen reporting an insert as failed that had in fact committed. Checked with the history checker.
+ * seen reporting an insert as failed that had in fact committed. Checked with the history checker;
+ * then the durability check refuses the same server with innodb_flush_log_at_trx_commit=2.
  */
 class MariaDbFaultTest {
 
@@ -32,6 +35,12 @@ class MariaDbFaultTest {
             } finally {
                 store.close();
             }
+            // The same instance, configured to lose commits: refused by default, naming the setting.
+            TestDatabases.execute(server.url(), "SET GLOBAL innodb_flush_log_at_trx_commit = 2");
+            assertThatThrownBy(() -> JdbcReservationStore.builder().url(server.url()).build())
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("innodb_flush_log_at_trx_commit=2")
+                    .hasMessageContaining("tracknum.jdbc.durability=relaxed");
         }
     }
 }
