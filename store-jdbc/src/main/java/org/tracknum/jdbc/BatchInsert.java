@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.spi.Reservation;
@@ -34,14 +36,37 @@ final class BatchInsert {
     private final Dialect dialect;
     private final NumberTable table;
     private final ConcurrentHashMap<Integer, String> sqlByRows = new ConcurrentHashMap<>();
+    /** Only for single-writer databases: queues this store's writers in the process. */
+    private final ReentrantLock writeLock;
 
     BatchInsert(ConnectionSource connections, Dialect dialect, NumberTable table) {
         this.connections = connections;
         this.dialect = dialect;
         this.table = table;
+        this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
     }
 
     List<ReservationOutcome> reserve(List<Reservation> batch) {
+        if (writeLock == null) {
+            return write(batch);
+        }
+        try {
+            if (!writeLock.tryLock(dialect.timeouts.lock().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "JDBC store: " + dialect.name()
+                        + " writer queue did not move within the lock timeout", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "JDBC store: interrupted before writing", e);
+        }
+        try {
+            return write(batch);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private List<ReservationOutcome> write(List<Reservation> batch) {
         Reservation[] sorted = batch.toArray(new Reservation[0]);
         Arrays.sort(sorted, BY_NUMBER);
         List<String[]> rows = new ArrayList<>(sorted.length);

@@ -35,8 +35,11 @@ abstract class Dialect {
 
     /** Picks the dialect of the connected server. */
     static Dialect detect(DatabaseMetaData md, Timeouts timeouts, Durability durability) throws SQLException {
-        String product = md.getDatabaseProductName();
-        String version = md.getDatabaseProductVersion();
+        return detect(md.getDatabaseProductName(), md.getDatabaseProductVersion(), timeouts, durability);
+    }
+
+    /** Picks the dialect from the product name and version that the driver reports. */
+    static Dialect detect(String product, String version, Timeouts timeouts, Durability durability) {
         String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
         if (p.contains("postgresql")) {
             return new PostgresDialect(timeouts, durability);
@@ -85,6 +88,14 @@ abstract class Dialect {
     /** Extra checks of an existing table (engine, collation). */
     void checkTable(Connection c, NumberTable table) throws SQLException {
         // nothing beyond the common shape check
+    }
+
+    /**
+     * True if the database admits one writer at a time (SQLite): the store then queues its writers
+     * on an in-process lock instead of letting them poll the database's lock.
+     */
+    boolean singleWriter() {
+        return false;
     }
 
     /** True if the driver reports declared column types and lengths that the shape check can trust. */

@@ -1,0 +1,124 @@
+package org.tracknum.jdbc;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A PostgreSQL 15 instance of a fault test's own: free port, temporary data directory owned by
+ * {@code postgres} (PostgreSQL refuses to run as root, so every command goes through
+ * {@code runuser}), durable settings (fsync and synchronous_commit on). Killed, paused and
+ * restarted by process id.
+ */
+final class PostgresServer implements AutoCloseable {
+    static final Path BIN = Paths.get("/usr/lib/postgresql/15/bin");
+
+    private final Path root;
+    private final Path data;
+    private final int port;
+
+    private PostgresServer(Path root, int port) {
+        this.root = root;
+        this.data = root.resolve("data");
+        this.port = port;
+    }
+
+    /** Skips (fails on CI) unless PostgreSQL 15's binaries and root (for runuser) are there. */
+    static void requireAvailable() {
+        String why = null;
+        if (!Files.isExecutable(BIN.resolve("initdb"))) {
+            why = BIN + "/initdb is missing";
+        } else if (!"root".equals(System.getProperty("user.name"))) {
+            why = "not running as root, so runuser -u postgres is unavailable";
+        }
+        if (why != null) {
+            String message = "*** PostgreSQL fault tests SKIPPED: " + why + " ***";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(message);
+            }
+            System.err.println(message);
+            Assumptions.abort(message);
+        }
+    }
+
+    static PostgresServer create() throws Exception {
+        Path root = Files.createTempDirectory("tracknum-pg-");
+        PostgresServer server = new PostgresServer(root, LocalProcesses.freePort());
+        try {
+            LocalProcesses.run(30, "chown", "postgres:postgres", root.toString());
+            server.asPostgres(120, BIN.resolve("initdb").toString(), "-D", server.data.toString(), "-A", "trust",
+                    "-U", "postgres", "-E", "UTF8", "--no-sync");
+            server.start();
+            return server;
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    void start() throws Exception {
+        asPostgres(60, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", root.resolve("log").toString(),
+                "-w", "-t", "30", "-o", "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1"
+                        + " -c max_connections=60 -c fsync=on -c synchronous_commit=on", "start");
+        LocalProcesses.writePidFile("postgres-" + port, postmasterPid());
+    }
+
+    String url() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+    }
+
+    long postmasterPid() throws Exception {
+        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+    }
+
+    /** kill -9 of the postmaster and every backend, at once. */
+    void killNine() throws Exception {
+        List<Long> pids = LocalProcesses.withChildren(postmasterPid());
+        LocalProcesses.signal("KILL", pids);
+        for (long pid : pids) {
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        }
+    }
+
+    /** SIGSTOP of the postmaster and every backend. */
+    void pause() throws Exception {
+        LocalProcesses.signal("STOP", LocalProcesses.withChildren(postmasterPid()));
+    }
+
+    void resume() throws Exception {
+        LocalProcesses.signal("CONT", LocalProcesses.withChildren(postmasterPid()));
+    }
+
+    private void asPostgres(int seconds, String... command) throws Exception {
+        String[] full = new String[command.length + 4];
+        full[0] = "runuser";
+        full[1] = "-u";
+        full[2] = "postgres";
+        full[3] = "--";
+        System.arraycopy(command, 0, full, 4, command.length);
+        LocalProcesses.run(seconds, full);
+    }
+
+    /** Stops the instance (immediate), kills what is left by pid, and removes the data directory. */
+    @Override
+    public void close() throws Exception {
+        try {
+            if (Files.exists(data.resolve("postmaster.pid"))) {
+                long pid = postmasterPid();
+                resume();
+                try {
+                    asPostgres(30, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w",
+                            "stop");
+                } finally {
+                    if (LocalProcesses.alive(pid)) {
+                        LocalProcesses.signal("KILL", LocalProcesses.withChildren(pid));
+                    }
+                }
+            }
+        } finally {
+            LocalProcesses.deleteTree(root);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.tracknum.jdbc;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteContractTest extends JdbcContractTest {
+    @TempDir
+    static Path dir;
+
+    @Override
+    String url() {
+        return TestDatabases.sqliteUrl(dir);
+    }
+}

@@ -1,0 +1,71 @@
+package org.tracknum.jdbc;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Addresses of the test databases, and table housekeeping. PostgreSQL and MariaDB are the local
+ * services ({@code TRACKNUM_TEST_POSTGRES_URL}, {@code TRACKNUM_TEST_MARIADB_URL}); when one is
+ * unreachable its tests are skipped loudly, or fail when {@code CI=true}.
+ */
+final class TestDatabases {
+    static final String POSTGRES_URL = env("TRACKNUM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    static final String MARIADB_URL = env("TRACKNUM_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+    /** MySQL Connector/J against the same MariaDB server. */
+    static final String MYSQL_DRIVER_URL = MARIADB_URL.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+
+    private TestDatabases() {
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static String h2Url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("tracknum").toAbsolutePath();
+    }
+
+    static String sqliteUrl(Path dir) {
+        return "jdbc:sqlite:" + dir.resolve("tracknum.db").toAbsolutePath();
+    }
+
+    /** Skips (or, on CI, fails) unless a connection to {@code url} can be opened. */
+    static void requireReachable(String url, String what) {
+        DriverManager.setLoginTimeout(5);
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            String message = "*** " + what + " is not reachable at " + url.replaceAll("\\?.*", "") + " ("
+                    + e.getSQLState() + "): its tests are SKIPPED. Start it (see .ci/run) or set the TRACKNUM_TEST_* URL. ***";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(message, e);
+            }
+            System.err.println(message);
+            Assumptions.abort(message);
+        }
+    }
+
+    /** A table name of its own for one test: {@code tn_<tag>_<random>}. */
+    static String freshTable(String tag) {
+        return ("tn_" + tag + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    }
+
+    static void drop(String url, String table) {
+        execute(url, "DROP TABLE IF EXISTS " + table);
+    }
+
+    static void execute(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test setup failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+}
