@@ -9,10 +9,10 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.CommandObjects;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClusterClient;
@@ -126,8 +126,10 @@ final class ClusterRouting implements Routing {
     public List<ServerFacts> servers() {
         List<ServerFacts> facts = new ArrayList<>();
         for (Map.Entry<String, ConnectionPool> node : nodes.get().entrySet()) {
-            try (Jedis jedis = new Jedis(node.getValue().getResource())) {
-                facts.add(ServerFacts.read(node.getKey(), jedis::info, jedis::configGet));
+            try (Connection connection = node.getValue().getResource()) {
+                CommandObjects commands = new CommandObjects(connection.getRedisProtocol());
+                facts.add(ServerFacts.read(node.getKey(), () -> connection.executeCommand(commands.info()),
+                        settings -> connection.executeCommand(commands.configGet(settings))));
             }
         }
         return facts;
