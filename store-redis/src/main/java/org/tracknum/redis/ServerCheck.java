@@ -91,13 +91,17 @@ final class ServerCheck {
         String summary = "Redis at " + server.name() + " may lose issued tracking numbers, which could then be issued"
                 + " again: " + String.join("; ", problems);
         if (durability == RedisReservationStore.Durability.RELAXED) {
-            LOG.warn("{} (accepted: {}=relaxed)", summary, names.name(RedisSetting.DURABILITY));
+            LOG.warn("{} (accepted: {})", summary, relaxed());
             return;
         }
         throw new ConfigurationException(summary + ". Fix the server (CONFIG SET appendonly yes; CONFIG SET"
                 + " appendfsync always, or everysec to risk up to 1 s on power failure; CONFIG SET maxmemory-policy"
                 + " noeviction; then CONFIG REWRITE, or the same in redis.conf), or accept the risk with "
-                + names.name(RedisSetting.DURABILITY) + "=relaxed");
+                + relaxed());
+    }
+
+    private String relaxed() {
+        return names.assignment(RedisSetting.DURABILITY, names == RedisSetting.Names.KEYS ? "relaxed" : "Durability.RELAXED");
     }
 
     static List<String> problems(ServerFacts server) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * A {@code redis-server} this test owns: a free port (and, for Cluster nodes, a free bus port at
@@ -36,12 +37,14 @@ final class RedisServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final List<String> options;
+    private final String configFile;
     private Process process;
 
-    private RedisServer(Path dir, int port, List<String> options) {
+    private RedisServer(Path dir, int port, List<String> options, String configFile) {
         this.dir = dir;
         this.port = port;
         this.options = options;
+        this.configFile = configFile;
     }
 
     /** Starts a server with {@code options} (e.g. {@code "--appendonly", "yes"}) on a free port. */
@@ -51,11 +54,22 @@ final class RedisServer implements AutoCloseable {
 
     /** @param clusterBus also reserve port + 10000 for the Cluster bus */
     static RedisServer start(boolean clusterBus, String... options) {
+        return launchWithRetries(clusterBus, null, options);
+    }
+
+    /** A Sentinel monitoring the master on {@code masterPort} as {@code mymaster}, with a quorum of 1. */
+    static RedisServer startSentinel(int masterPort) {
+        return launchWithRetries(false, "sentinel monitor mymaster 127.0.0.1 " + masterPort + " 1\n"
+                + "sentinel down-after-milliseconds mymaster 5000\n", "--sentinel");
+    }
+
+    private static RedisServer launchWithRetries(boolean clusterBus, String config, String... options) {
         requireRedisServer();
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             Path dir = tempDir();
-            RedisServer server = new RedisServer(dir, freePort(clusterBus), List.of(options));
+            String configFile = config == null ? null : writeConfig(dir, config);
+            RedisServer server = new RedisServer(dir, freePort(clusterBus), List.of(options), configFile);
             try {
                 server.launch();
                 return server;
@@ -79,8 +93,20 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
+    private static String writeConfig(Path dir, String config) {
+        try {
+            return Files.writeString(dir.resolve("redis.conf"), config).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void launch() {
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port),
+        List<String> command = new ArrayList<>(List.of("redis-server"));
+        if (configFile != null) {
+            command.add(configFile);
+        }
+        command.addAll(List.of("--port", String.valueOf(port),
                 "--bind", "127.0.0.1", "--dir", dir.toString(), "--daemonize", "no", "--save", "",
                 "--pidfile", dir.resolve("redis.pid").toString(), "--logfile", dir.resolve("redis.log").toString()));
         command.addAll(options);
@@ -103,6 +129,10 @@ final class RedisServer implements AutoCloseable {
             try (Jedis jedis = connect()) {
                 if ("PONG".equals(jedis.ping())) {
                     return;
+                }
+            } catch (JedisDataException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("NOAUTH")) {
+                    return; // up, and asking for a password
                 }
             } catch (RuntimeException e) {
                 // not ready yet (connection refused, or LOADING)
@@ -217,7 +247,7 @@ final class RedisServer implements AutoCloseable {
 
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
+            return socket.isBound();
         } catch (IOException e) {
             return false;
         }
