@@ -101,22 +101,22 @@ final class NodeBatch {
 
     /** Too few replica acknowledgements: a write that is ours is not known to be replicated yet. */
     private void checkReplicas(WriteBatch batch) {
-        long count;
+        StoreFailure unreplicated;
         try {
-            count = acknowledged.get();
+            long count = acknowledged.get();
+            if (count >= wait.replicas()) {
+                return;
+            }
+            unreplicated = new StoreFailure(Status.AMBIGUOUS, "only " + count + " of " + wait.replicas()
+                    + " replicas acknowledged the write within " + wait.timeoutMillis() + " ms", null);
         } catch (RuntimeException e) {
-            count = -1;
+            unreplicated = new StoreFailure(Status.AMBIGUOUS, "WAIT failed: replication of the write is unknown", e);
         }
-        if (count >= wait.replicas()) {
-            return;
-        }
-        LOG.debug("WAIT: {} of {} replicas acknowledged within {} ms", count, wait.replicas(), wait.timeoutMillis());
-        ReservationOutcome unreplicated = ReservationOutcome.ambiguous(new StoreFailure(Status.AMBIGUOUS,
-                "only " + Math.max(count, 0) + " of " + wait.replicas() + " replicas acknowledged the write within "
-                        + wait.timeoutMillis() + " ms", null));
+        LOG.debug("{}", unreplicated.getMessage());
+        ReservationOutcome outcome = ReservationOutcome.ambiguous(unreplicated);
         for (int k = 0; k < size; k++) {
             if (batch.outcome(indexes[k]).status() == Status.RESERVED) {
-                batch.set(indexes[k], unreplicated);
+                batch.set(indexes[k], outcome);
             }
         }
     }
