@@ -76,7 +76,7 @@ final class RandomLayout implements NumberLayout {
 
     private void checkSize(boolean allowWeak) {
         double bits = bits();
-        String summary = describe() + " would be " + length + " characters long with "
+        String summary = shape() + " would be " + length + " characters long with "
                 + String.format(Locale.ROOT, "%.1f", bits) + " bits of randomness (" + randomLength
                 + " random characters x log2(" + symbols.size() + "))";
         if (length > MAX_LENGTH) {
