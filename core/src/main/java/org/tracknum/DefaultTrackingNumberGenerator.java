@@ -2,11 +2,11 @@ package org.tracknum;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -28,9 +28,9 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
     private final Clock clock;
     private final RetryPolicy retry;
     private final TrackingNumberListener listener;
+    private final boolean listening;
     private final ReservationLanes lanes;
-    private final long instanceBits;
-    private final AtomicLong attemptSequence = new AtomicLong();
+    private final ReservationIds reservationIds = new ReservationIds();
     private final LongAdder inFlight = new LongAdder();
     private volatile boolean closed;
 
@@ -40,9 +40,9 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         this.candidates = builder.candidateSource != null ? builder.candidateSource : format::candidate;
         this.clock = builder.clock;
         this.retry = builder.retryPolicy;
-        this.listener = builder.listener;
+        this.listening = builder.listener != GuardedListener.NONE;
+        this.listener = new GuardedListener(builder.listener);
         this.lanes = new ReservationLanes(store, builder.lanes, builder.maxBatchSize);
-        this.instanceBits = SecureRandomBuffer.current().nextLong(Long.MAX_VALUE) ^ System.nanoTime();
         try {
             store.ping();
         } catch (StoreFailure e) {
@@ -76,7 +76,9 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
             ReservationOutcome outcome = lanes.reserve(reservation);
             switch (outcome.status()) {
                 case RESERVED:
-                    listener.issued(since(start));
+                    if (listening) {
+                        listener.issued(since(start));
+                    }
                     return reservation.toIssued();
                 case TAKEN:
                     collisions++;
@@ -166,8 +168,8 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
             throw new TrackingNumberException("candidate source produced a number that does not match "
                     + "^[A-Z0-9]{1,16}$ (length " + (candidate == null ? "null" : candidate.length()) + ")");
         }
-        UUID reservationId = new UUID(instanceBits, attemptSequence.incrementAndGet());
-        return new Reservation(reservationId, candidate, request, clock.instant());
+        UUID reservationId = reservationIds.next();
+        return new Reservation(reservationId, candidate, request, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     static boolean isWellFormed(String number) {
@@ -252,11 +254,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
     }
 
     private void notifyFailure(TrackingNumberException e, long start) {
-        try {
-            listener.failure(e, since(start));
-        } catch (RuntimeException listenerFailure) {
-            LOG.debug("listener failed", listenerFailure);
-        }
+        listener.failure(e, since(start));
     }
 
     private static Duration since(long start) {

@@ -39,7 +39,7 @@ final class ReservationLanes {
     /** Reserves {@code reservation} in a batch with whatever else is queued in the caller's lane. */
     ReservationOutcome reserve(Reservation reservation) {
         Lane lane = lanes[(int) (Thread.currentThread().getId() % lanes.length)];
-        return lane.submit(new Pending(reservation, Thread.currentThread()));
+        return lane.submit(reservation);
     }
 
     private static final class Pending {
@@ -64,9 +64,27 @@ final class ReservationLanes {
         private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean flushing = new AtomicBoolean();
 
-        ReservationOutcome submit(Pending own) {
+        ReservationOutcome submit(Reservation reservation) {
+            if (queue.isEmpty() && flushing.compareAndSet(false, true)) {
+                // Lone caller: straight to the store, no queueing.
+                try {
+                    return execute(List.of(reservation)).get(0);
+                } finally {
+                    release();
+                }
+            }
+            Pending own = new Pending(reservation, Thread.currentThread());
             queue.add(own);
             return awaitUninterruptibly(own);
+        }
+
+        /** Frees the lane and wakes the oldest waiter, which takes it over. */
+        private void release() {
+            flushing.set(false);
+            Pending next = queue.peek();
+            if (next != null) {
+                LockSupport.unpark(next.waiter);
+            }
         }
 
         /** An interrupt is remembered and restored, not obeyed: the write may already be under way. */
@@ -86,11 +104,7 @@ final class ReservationLanes {
                             flushOnce();
                         }
                     } finally {
-                        flushing.set(false);
-                        Pending next = queue.peek();
-                        if (next != null) {
-                            LockSupport.unpark(next.waiter);
-                        }
+                        release();
                     }
                     continue;
                 }

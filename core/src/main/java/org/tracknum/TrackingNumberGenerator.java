@@ -85,7 +85,7 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         TrackingNumberFormat format = TrackingNumberFormat.defaultFormat();
         Clock clock = Clock.systemUTC();
         RetryPolicy retryPolicy = RetryPolicy.defaults();
-        TrackingNumberListener listener = new TrackingNumberListener() { };
+        TrackingNumberListener listener = GuardedListener.NONE;
         CandidateSource candidateSource;
         int lanes = 4;
         int maxBatchSize = 64;

@@ -1,0 +1,53 @@
+package org.tracknum.benchmarks;
+
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.tracknum.IssuedTrackingNumber;
+import org.tracknum.MemoryReservationStore;
+import org.tracknum.ShipmentRequest;
+import org.tracknum.TrackingNumberGenerator;
+
+/**
+ * The in-memory store: {@code next()} as a user calls it, against a bare
+ * {@code ConcurrentHashMap.putIfAbsent} of a random UUID string (the least any in-process unique
+ * id can cost). Each iteration starts from a fresh store.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class MemoryBenchmark {
+    private final ShipmentRequest request = Requests.sample();
+    private TrackingNumberGenerator generator;
+    private ConcurrentHashMap<String, ShipmentRequest> baselineMap;
+
+    @Setup(Level.Iteration)
+    public void freshStore() {
+        generator = TrackingNumberGenerator.builder().store(new MemoryReservationStore()).build();
+        baselineMap = new ConcurrentHashMap<>();
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() {
+        generator.close();
+    }
+
+    @Benchmark
+    public IssuedTrackingNumber next() {
+        return generator.next(request);
+    }
+
+    @Benchmark
+    public ShipmentRequest baselinePutIfAbsent() {
+        return baselineMap.putIfAbsent(UUID.randomUUID().toString(), request);
+    }
+}

@@ -1,0 +1,296 @@
+package org.tracknum.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tracknum.IssuedTrackingNumber;
+import org.tracknum.NumberSpaceExhaustedException;
+import org.tracknum.RetryPolicy;
+import org.tracknum.ShipmentRequest;
+import org.tracknum.TrackingNumberGenerator;
+import org.tracknum.TrackingNumberListener;
+
+/**
+ * The contract every {@link ReservationStore} must meet. Each store module extends this class
+ * once per backend and supplies a fresh, empty store per test.
+ */
+public abstract class ReservationStoreContract {
+    private static final int THREADS = 8;
+
+    /** The store under test: a fresh store with its own table or key prefix. */
+    protected ReservationStore store;
+
+    /** A fresh, empty store: its own table or key prefix. Called before each test. */
+    protected abstract ReservationStore newStore();
+
+    /** Numbers each of 8 threads issues in the concurrency test; at least 10,000. */
+    protected int numbersPerThread() {
+        return 100_000;
+    }
+
+    /** Removes what {@link #newStore()} created (table, keys). Called after each test, after close. */
+    protected void cleanUp() {
+    }
+
+    @BeforeEach
+    final void openStore() {
+        store = newStore();
+    }
+
+    @AfterEach
+    final void closeStore() {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            cleanUp();
+        }
+    }
+
+    /** A reservation of {@code number} for a fresh unique request. */
+    protected static Reservation reservation(String number, ShipmentRequest request) {
+        return new Reservation(UUID.randomUUID(), number, request, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    protected static String randomNumber() {
+        return "TN" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
+    }
+
+    private List<ReservationOutcome.Status> reserve(Reservation... batch) {
+        List<ReservationOutcome> outcomes = store.reserve(List.of(batch));
+        assertThat(outcomes).hasSize(batch.length);
+        List<ReservationOutcome.Status> statuses = new ArrayList<>();
+        outcomes.forEach(o -> statuses.add(o.status()));
+        return statuses;
+    }
+
+    private void assertStored(Reservation r) {
+        Optional<IssuedTrackingNumber> found = store.find(r.trackingNumber());
+        assertThat(found).as("stored %s", r.trackingNumber()).isPresent();
+        assertThat(found.get()).isEqualTo(r.toIssued());
+        assertThat(found.get().request().weightKg().scale()).isEqualTo(3);
+        assertThat(found.get().request().createdAt().getOffset()).isEqualTo(r.request().createdAt().getOffset());
+    }
+
+    @Test
+    void roundTripKeepsEveryFieldAsGiven() {
+        Reservation demanding = reservation(randomNumber(), TestRequests.demanding());
+        Reservation westward = reservation(randomNumber(), TestRequests.westward());
+        Reservation plain = reservation(randomNumber(), TestRequests.unique());
+        assertThat(reserve(demanding, westward, plain)).containsOnly(ReservationOutcome.Status.RESERVED);
+        assertStored(demanding);
+        assertStored(westward);
+        assertStored(plain);
+    }
+
+    @Test
+    void findOfUnknownNumberIsEmpty() {
+        assertThat(store.find(randomNumber())).isEmpty();
+    }
+
+    @Test
+    void secondReservationOfANumberIsTaken() {
+        String number = randomNumber();
+        Reservation first = reservation(number, TestRequests.unique());
+        Reservation second = reservation(number, TestRequests.unique());
+        assertThat(reserve(first)).containsExactly(ReservationOutcome.Status.RESERVED);
+        assertThat(reserve(second)).containsExactly(ReservationOutcome.Status.TAKEN);
+        assertStored(first);
+    }
+
+    @Test
+    void mixedBatchReportsEachReservationByItsId() {
+        Reservation existing = reservation(randomNumber(), TestRequests.unique());
+        assertThat(reserve(existing)).containsExactly(ReservationOutcome.Status.RESERVED);
+
+        String shared = randomNumber();
+        Reservation fresh1 = reservation(randomNumber(), TestRequests.unique());
+        Reservation duplicate = reservation(existing.trackingNumber(), TestRequests.unique());
+        Reservation twinA = reservation(shared, TestRequests.unique());
+        Reservation fresh2 = reservation(randomNumber(), TestRequests.westward());
+        Reservation twinB = reservation(shared, TestRequests.unique());
+
+        List<ReservationOutcome.Status> statuses = reserve(fresh1, duplicate, twinA, fresh2, twinB);
+        assertThat(statuses.get(0)).isEqualTo(ReservationOutcome.Status.RESERVED);
+        assertThat(statuses.get(1)).isEqualTo(ReservationOutcome.Status.TAKEN);
+        assertThat(statuses.get(3)).isEqualTo(ReservationOutcome.Status.RESERVED);
+        assertThat(List.of(statuses.get(2), statuses.get(4)))
+                .as("two reservations of one number in one batch")
+                .containsExactlyInAnyOrder(ReservationOutcome.Status.RESERVED, ReservationOutcome.Status.TAKEN);
+        assertStored(existing);
+        assertStored(fresh1);
+        assertStored(fresh2);
+        assertStored(statuses.get(2) == ReservationOutcome.Status.RESERVED ? twinA : twinB);
+    }
+
+    @Test
+    void largeBatchOfFreshNumbersIsReservedWhole() {
+        List<Reservation> batch = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            batch.add(reservation(randomNumber(), TestRequests.unique()));
+        }
+        List<ReservationOutcome> outcomes = store.reserve(batch);
+        assertThat(outcomes).extracting(ReservationOutcome::status).containsOnly(ReservationOutcome.Status.RESERVED);
+        batch.forEach(this::assertStored);
+    }
+
+    @Test
+    void verifyTellsOursFromForeign() {
+        Reservation ours = reservation(randomNumber(), TestRequests.unique());
+        assertThat(reserve(ours)).containsExactly(ReservationOutcome.Status.RESERVED);
+        Reservation foreign = reservation(ours.trackingNumber(), TestRequests.unique());
+        List<ReservationOutcome> verdicts = store.verify(List.of(ours, foreign));
+        assertThat(verdicts).extracting(ReservationOutcome::status)
+                .containsExactly(ReservationOutcome.Status.RESERVED, ReservationOutcome.Status.TAKEN);
+        assertStored(ours);
+    }
+
+    @Test
+    void verifyOfAnAbsentNumberNeverClaimsItWithoutStoringIt() {
+        Reservation absent = reservation(randomNumber(), TestRequests.unique());
+        ReservationOutcome verdict = store.verify(List.of(absent)).get(0);
+        // A store may answer by re-sending the write (then the number is ours and stored) or by reading (not ours).
+        assertThat(verdict.status()).isIn(ReservationOutcome.Status.RESERVED, ReservationOutcome.Status.TAKEN);
+        if (verdict.status() == ReservationOutcome.Status.RESERVED) {
+            assertStored(absent);
+        }
+    }
+
+    @Test
+    void pingAnswersAndDescriptionHasNoSecrets() {
+        store.ping();
+        assertThat(store.describe()).isNotBlank().doesNotContainIgnoringCase("password");
+    }
+
+    @Test
+    void generatorTriesFreshCandidatesWhenTaken() {
+        List<String> taken = List.of(randomNumber(), randomNumber(), randomNumber());
+        for (String number : taken) {
+            assertThat(reserve(reservation(number, TestRequests.unique()))).containsExactly(ReservationOutcome.Status.RESERVED);
+        }
+        String free = randomNumber();
+        List<String> script = new ArrayList<>(taken);
+        script.add(free);
+        AtomicInteger drawn = new AtomicInteger();
+        AtomicInteger collisions = new AtomicInteger();
+        try (TrackingNumberGenerator generator = generator()
+                .candidateSource(request -> script.get(drawn.getAndIncrement()))
+                .listener(new TrackingNumberListener() {
+                    @Override
+                    public void collision(java.time.Duration elapsed) {
+                        collisions.incrementAndGet();
+                    }
+                })
+                .build()) {
+            ShipmentRequest request = TestRequests.unique();
+            IssuedTrackingNumber issued = generator.next(request);
+            assertThat(issued.trackingNumber()).isEqualTo(free);
+            assertThat(collisions).hasValue(3);
+            assertThat(store.find(free)).contains(issued);
+        }
+    }
+
+    @Test
+    void generatorReportsExhaustionAfterTheCollisionBound() {
+        String number = randomNumber();
+        assertThat(reserve(reservation(number, TestRequests.unique()))).containsExactly(ReservationOutcome.Status.RESERVED);
+        try (TrackingNumberGenerator generator = generator()
+                .candidateSource(request -> number)
+                .retryPolicy(RetryPolicy.builder().maxCollisions(5).build())
+                .build()) {
+            assertThatThrownBy(() -> generator.next(TestRequests.unique()))
+                    .isInstanceOf(NumberSpaceExhaustedException.class)
+                    .hasMessageContaining("5 consecutive candidates");
+        }
+    }
+
+    @Test
+    void concurrentCallersNeverShareANumber() throws Exception {
+        int perThread = Math.max(numbersPerThread(), 10_000);
+        History history = new History();
+        try (TrackingNumberGenerator generator = generator()
+                .candidateSource(history.candidates())
+                .listener(history.listener())
+                .build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            try {
+                List<Callable<Void>> workers = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    workers.add(() -> {
+                        for (int i = 0; i < perThread; i++) {
+                            assertThat(history.issue(generator)).isPresent();
+                        }
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(workers)) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        History.Summary summary = history.check(store);
+        System.out.println(getClass().getSimpleName() + " concurrency: " + summary);
+        assertThat(summary.ok()).isEqualTo(THREADS * perThread);
+    }
+
+    /** A generator builder over {@link #store}; closing the generator leaves the store open for checks. */
+    protected TrackingNumberGenerator.Builder generator() {
+        return TrackingNumberGenerator.builder().store(new KeptOpen(store));
+    }
+
+    /** Delegates everything but {@code close()}, which the test does itself. */
+    public static final class KeptOpen implements ReservationStore {
+        private final ReservationStore delegate;
+
+        public KeptOpen(ReservationStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<ReservationOutcome> reserve(List<Reservation> batch) {
+            return delegate.reserve(batch);
+        }
+
+        @Override
+        public List<ReservationOutcome> verify(List<Reservation> reservations) {
+            return delegate.verify(reservations);
+        }
+
+        @Override
+        public Optional<IssuedTrackingNumber> find(String trackingNumber) {
+            return delegate.find(trackingNumber);
+        }
+
+        @Override
+        public void ping() {
+            delegate.ping();
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public void close() {
+            // the test closes the delegate
+        }
+    }
+}
