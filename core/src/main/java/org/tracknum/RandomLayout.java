@@ -50,8 +50,9 @@ final class RandomLayout implements NumberLayout {
         int prefixLength = prefix == Prefix.ROUTE ? 4 : fixed.length();
         int random = randomLength != 0 ? randomLength : MAX_LENGTH - prefixLength - (withCheck ? 1 : 0);
         if (random < 1) {
-            throw new ConfigurationException("format refused: prefix " + fixed + (withCheck ? " and a check character leave" : " leaves")
-                    + " no room for random characters within " + MAX_LENGTH + ": shorten the prefix");
+            throw new ConfigurationException("format refused: prefix " + fixed
+                    + (withCheck ? " and a check character leave" : " leaves") + " no room for random characters within "
+                    + MAX_LENGTH + ": shorten the prefix");
         }
         RandomLayout layout = new RandomLayout(prefix, fixed, alphabet, random, withCheck);
         layout.checkSize(allowWeak);
@@ -60,7 +61,7 @@ final class RandomLayout implements NumberLayout {
 
     private static String checkedFixedPrefix(String fixedPrefix, TrackingNumberFormat.Alphabet alphabet) {
         if (fixedPrefix == null || !fixedPrefix.matches("[A-Z0-9]{1,15}")) {
-            throw new ConfigurationException("fixed prefix " + (fixedPrefix == null ? "null" : "\"" + fixedPrefix + "\"")
+            throw new ConfigurationException("fixed prefix " + (fixedPrefix == null ? "null" : '"' + fixedPrefix + '"')
                     + " is invalid: expected 1 to 15 characters of [A-Z0-9], e.g. TN");
         }
         for (int i = 0; i < fixedPrefix.length(); i++) {

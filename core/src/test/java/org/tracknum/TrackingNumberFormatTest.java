@@ -118,6 +118,26 @@ class TrackingNumberFormatTest {
                 .startsWith("EE99999999");
     }
 
+    /** The examples in docs/formats.md. */
+    @Test
+    void documentedExamplesMatchTheirFormats() {
+        assertThat(TrackingNumberFormat.defaultFormat().matches("MYIDBI86L2PWTDRV")).isTrue();
+        assertThat(TrackingNumberFormat.builder().checkCharacter(true).build().matches("MYIDOF5YPRN949V8")).isTrue();
+        assertThat(TrackingNumberFormat.builder().fixedPrefix("TN").checkCharacter(true).build()
+                .matches("TN221MRHFCFZ0CPN")).isTrue();
+        TrackingNumberFormat carrier = TrackingNumberFormat.builder().fixedPrefix("TN").alphabet(Alphabet.UNAMBIGUOUS)
+                .checkCharacter(true).build();
+        assertThat(carrier.matches("TN6A2X8DWVCJ99MZ")).isTrue();
+        assertThat(carrier.matches("TN6A2X8DWVCJ99NZ")).isFalse();
+        assertThat(TrackingNumberFormat.builder().alphabet(Alphabet.UNAMBIGUOUS).checkCharacter(true).build()
+                .matches("MYIDGFFUZ2EAGCMV")).isTrue();
+        assertThat(TrackingNumberFormat.builder().noPrefix().randomLength(10).checkCharacter(true).build()
+                .matches("F5Q2BH5AQXE")).isTrue();
+        assertThat(TrackingNumberFormat.s10("RR").matches("RR703739934MY")).isTrue();
+        assertThat(TrackingNumberFormat.s10("CP", 1_000_000, 1_999_999).matches("CP014580027MY")).isTrue();
+        assertThat(TrackingNumberFormat.s10("RR", 1_000_000, 1_999_999).matches("RR012345675MY")).isTrue();
+    }
+
     // ---- refusals -------------------------------------------------------------------------------
 
     @Test
