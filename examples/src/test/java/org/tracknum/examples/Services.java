@@ -1,0 +1,80 @@
+package org.tracknum.examples;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * The shared PostgreSQL and Redis at {@code TRACKNUM_TEST_POSTGRES_URL} / {@code TRACKNUM_TEST_REDIS_URL}.
+ * Unreachable: the calling test is skipped with a loud message, or fails when {@code CI=true}.
+ * Tests use their own table or key prefix and remove only that.
+ */
+public final class Services {
+    public static final String POSTGRES_URL = System.getenv().getOrDefault("TRACKNUM_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    public static final String REDIS_URL = System.getenv().getOrDefault("TRACKNUM_TEST_REDIS_URL",
+            "redis://127.0.0.1:6379");
+
+    private Services() {
+    }
+
+    public static void requirePostgres() {
+        try (Connection c = DriverManager.getConnection(POSTGRES_URL)) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            unreachable("PostgreSQL at TRACKNUM_TEST_POSTGRES_URL (" + POSTGRES_URL + ")", e);
+        }
+    }
+
+    public static void requireRedis() {
+        try (RedisClient client = RedisClient.create(REDIS_URL)) {
+            client.ping();
+        } catch (RuntimeException e) {
+            unreachable("Redis at TRACKNUM_TEST_REDIS_URL (" + REDIS_URL + ")", e);
+        }
+    }
+
+    /** Skips the test loudly, or fails it on CI. */
+    public static void unreachable(String what, Exception cause) {
+        String message = what + " is unreachable: " + cause.getMessage();
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(message, cause);
+        }
+        System.err.println("SKIPPED: " + message);
+        Assumptions.abort(message);
+    }
+
+    /** A table or key name no other test run uses. */
+    public static String uniqueName(String test) {
+        return test + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static void dropPostgresTable(String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection(POSTGRES_URL); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + table);
+        }
+    }
+
+    /** Deletes the keys under {@code prefix} in the shared Redis, and nothing else. */
+    public static void deleteRedisKeys(String url, String prefix) {
+        try (RedisClient client = RedisClient.create(url)) {
+            ScanParams match = new ScanParams().match(prefix + "*").count(1000);
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = client.scan(cursor, match);
+                List<String> keys = page.getResult();
+                if (!keys.isEmpty()) {
+                    client.unlink(keys.toArray(new String[0]));
+                }
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        }
+    }
+}
