@@ -66,6 +66,9 @@ record QueryParameters(Map<String, String> values, Map<String, List<String>> err
      * UTF-8 in the query still decodes.
      */
     static String decode(String raw) {
+        if (isPlainAscii(raw)) {
+            return raw;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -97,5 +100,16 @@ record QueryParameters(Map<String, String> values, Map<String, List<String>> err
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /** Nothing to decode: no escapes, no plus, no byte above 0x7F. */
+    private static boolean isPlainAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c == '+' || c > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 }

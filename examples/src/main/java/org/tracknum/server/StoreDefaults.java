@@ -26,24 +26,27 @@ final class StoreDefaults {
     private StoreDefaults() {
     }
 
+    /** The store the server will use, and whether it is the embedded default. */
+    record Choice(String store, boolean embeddedDefault) {
+    }
+
     /**
      * Points {@code tracknum.config} at {@code configFile} if given, and adds the embedded default
      * to {@code system} if no store is configured.
-     *
-     * @return the name of the store that will be used, e.g. {@code jdbc}
      */
-    static String apply(Optional<Path> configFile, Properties system, Map<String, String> environment) {
+    static Choice apply(Optional<Path> configFile, Properties system, Map<String, String> environment) {
         configFile.ifPresent(file -> system.setProperty(CONFIG, file.toString()));
         Properties file = configFile(system, environment);
         String store = lookUp(STORE, system, environment, file);
         if (store != null) {
-            return store.strip().toLowerCase(Locale.ROOT);
+            return new Choice(store.strip().toLowerCase(Locale.ROOT), false);
         }
         system.setProperty(STORE, "jdbc");
         if (lookUp(JDBC_URL, system, environment, file) == null) {
             system.setProperty(JDBC_URL, DEFAULT_JDBC_URL);
+            return new Choice("jdbc", true);
         }
-        return "jdbc";
+        return new Choice("jdbc", false);
     }
 
     /** The value of {@code key} by the library's precedence, or null if absent or blank. */

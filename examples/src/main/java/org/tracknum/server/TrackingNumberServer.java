@@ -133,7 +133,12 @@ public final class TrackingNumberServer implements AutoCloseable {
     private static int run(ServerOptions options) {
         long start = System.nanoTime();
         setIfAbsent("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through slf4j too
-        String storeName = StoreDefaults.apply(options.configFile(), System.getProperties(), System.getenv());
+        StoreDefaults.Choice choice = StoreDefaults.apply(options.configFile(), System.getProperties(), System.getenv());
+        if (choice.embeddedDefault()) {
+            LOG.info("no tracknum.store configured: keeping numbers in the embedded H2 database under ./data "
+                    + "(TRACKNUM_STORE, TRACKNUM_JDBC_URL, TRACKNUM_REDIS_URL or --config choose another store)");
+        }
+        String storeName = choice.store();
         TrackingNumberGenerator generator;
         try {
             generator = TrackingNumberGenerator.fromEnvironment();

@@ -17,7 +17,8 @@ class StoreDefaultsTest {
     @Test
     void addsTheEmbeddedH2DatabaseWhenNoStoreIsConfigured() {
         Properties system = new Properties();
-        assertThat(StoreDefaults.apply(Optional.empty(), system, Map.of())).isEqualTo("jdbc");
+        assertThat(StoreDefaults.apply(Optional.empty(), system, Map.of()))
+                .isEqualTo(new StoreDefaults.Choice("jdbc", true));
         assertThat(system.getProperty("tracknum.store")).isEqualTo("jdbc");
         assertThat(system.getProperty("tracknum.jdbc.url")).startsWith("jdbc:h2:file:./data/tracknum");
     }
@@ -25,7 +26,8 @@ class StoreDefaultsTest {
     @Test
     void keepsAJdbcUrlGivenWithoutAStore() {
         Properties system = new Properties();
-        StoreDefaults.apply(Optional.empty(), system, Map.of("TRACKNUM_JDBC_URL", "jdbc:postgresql://db/x"));
+        assertThat(StoreDefaults.apply(Optional.empty(), system, Map.of("TRACKNUM_JDBC_URL", "jdbc:postgresql://db/x")))
+                .isEqualTo(new StoreDefaults.Choice("jdbc", false));
         assertThat(system.getProperty("tracknum.store")).isEqualTo("jdbc");
         assertThat(system.getProperty("tracknum.jdbc.url")).isNull();
     }
@@ -33,12 +35,13 @@ class StoreDefaultsTest {
     @Test
     void addsNothingWhenTheEnvironmentOrASystemPropertyChoosesTheStore() {
         Properties system = new Properties();
-        assertThat(StoreDefaults.apply(Optional.empty(), system, Map.of("TRACKNUM_STORE", "Redis"))).isEqualTo("redis");
+        assertThat(StoreDefaults.apply(Optional.empty(), system, Map.of("TRACKNUM_STORE", "Redis")).store())
+                .isEqualTo("redis");
         assertThat(system.stringPropertyNames()).isEmpty();
 
         Properties chosen = new Properties();
         chosen.setProperty("tracknum.store", "memory");
-        assertThat(StoreDefaults.apply(Optional.empty(), chosen, Map.of())).isEqualTo("memory");
+        assertThat(StoreDefaults.apply(Optional.empty(), chosen, Map.of()).store()).isEqualTo("memory");
         assertThat(chosen.stringPropertyNames()).containsExactly("tracknum.store");
     }
 
@@ -46,12 +49,12 @@ class StoreDefaultsTest {
     void readsTheStoreFromTheConfigFileAndPointsTheLibraryAtIt() throws Exception {
         Path file = Files.writeString(dir.resolve("t.properties"), "tracknum.store=memory\n");
         Properties system = new Properties();
-        assertThat(StoreDefaults.apply(Optional.of(file), system, Map.of())).isEqualTo("memory");
+        assertThat(StoreDefaults.apply(Optional.of(file), system, Map.of()).store()).isEqualTo("memory");
         assertThat(system.getProperty("tracknum.config")).isEqualTo(file.toString());
         assertThat(system.getProperty("tracknum.store")).isNull();
 
         Properties viaEnv = new Properties();
-        assertThat(StoreDefaults.apply(Optional.empty(), viaEnv, Map.of("TRACKNUM_CONFIG", file.toString())))
+        assertThat(StoreDefaults.apply(Optional.empty(), viaEnv, Map.of("TRACKNUM_CONFIG", file.toString())).store())
                 .isEqualTo("memory");
     }
 }
