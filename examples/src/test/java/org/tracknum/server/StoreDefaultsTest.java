@@ -21,6 +21,11 @@ class StoreDefaultsTest {
                 .isEqualTo(new StoreDefaults.Choice("jdbc", true));
         assertThat(system.getProperty("tracknum.store")).isEqualTo("jdbc");
         assertThat(system.getProperty("tracknum.jdbc.url")).startsWith("jdbc:h2:file:./data/tracknum");
+        assertThat(system.getProperty("tracknum.batch.lanes")).isEqualTo("1");
+
+        Properties lanesChosen = new Properties();
+        StoreDefaults.apply(Optional.empty(), lanesChosen, Map.of("TRACKNUM_BATCH_LANES", "4"));
+        assertThat(lanesChosen.getProperty("tracknum.batch.lanes")).isNull();
     }
 
     @Test
@@ -30,6 +35,7 @@ class StoreDefaultsTest {
                 .isEqualTo(new StoreDefaults.Choice("jdbc", false));
         assertThat(system.getProperty("tracknum.store")).isEqualTo("jdbc");
         assertThat(system.getProperty("tracknum.jdbc.url")).isNull();
+        assertThat(system.getProperty("tracknum.batch.lanes")).isNull();
     }
 
     @Test
