@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,20 +109,19 @@ final class ApiHandler implements HttpHandler {
 
     /** Every bad field once, in API order; an HTTP-level problem of a field replaces the library's. */
     private static Reply badRequest(Map<String, List<String>> queryErrors, List<FieldError> fieldErrors) {
-        Map<String, List<String>> byField = new LinkedHashMap<>();
-        for (String field : QueryParameters.FIELDS) {
-            if (queryErrors.containsKey(field)) {
-                byField.put(field, queryErrors.get(field));
-            }
-        }
+        Map<String, List<String>> byField = new HashMap<>(queryErrors);
         for (FieldError error : fieldErrors) {
             if (!queryErrors.containsKey(error.field())) {
                 byField.computeIfAbsent(error.field(), f -> new ArrayList<>()).add(error.message());
             }
         }
         Map<String, List<String>> ordered = new LinkedHashMap<>();
-        QueryParameters.FIELDS.stream().filter(byField::containsKey).forEach(f -> ordered.put(f, byField.get(f)));
-        byField.forEach(ordered::putIfAbsent);
+        for (String field : QueryParameters.FIELDS) {
+            if (byField.containsKey(field)) {
+                ordered.put(field, byField.remove(field));
+            }
+        }
+        ordered.putAll(byField);
         return Reply.json(400, new JsonBodies.Errors(ordered));
     }
 
