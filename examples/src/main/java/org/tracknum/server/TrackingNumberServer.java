@@ -133,6 +133,7 @@ public final class TrackingNumberServer implements AutoCloseable {
     private static int run(ServerOptions options) {
         long start = System.nanoTime();
         setIfAbsent("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through slf4j too
+        WarmUp.start();
         StoreDefaults.Choice choice = StoreDefaults.apply(options.configFile(), System.getProperties(), System.getenv());
         if (choice.embeddedDefault()) {
             LOG.info("no tracknum.store configured: keeping numbers in the embedded H2 database under ./data "
