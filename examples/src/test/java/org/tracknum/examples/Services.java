@@ -19,6 +19,8 @@ import redis.clients.jedis.resps.ScanResult;
 public final class Services {
     public static final String POSTGRES_URL = System.getenv().getOrDefault("TRACKNUM_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    public static final String MARIADB_URL = System.getenv().getOrDefault("TRACKNUM_TEST_MARIADB_URL",
+            "jdbc:mariadb://127.0.0.1:3306/test?user=root");
     public static final String REDIS_URL = System.getenv().getOrDefault("TRACKNUM_TEST_REDIS_URL",
             "redis://127.0.0.1:6379");
 
@@ -26,10 +28,18 @@ public final class Services {
     }
 
     public static void requirePostgres() {
-        try (Connection c = DriverManager.getConnection(POSTGRES_URL)) {
+        requireDatabase("PostgreSQL at TRACKNUM_TEST_POSTGRES_URL", POSTGRES_URL);
+    }
+
+    public static void requireMariaDb() {
+        requireDatabase("MariaDB at TRACKNUM_TEST_MARIADB_URL", MARIADB_URL);
+    }
+
+    private static void requireDatabase(String what, String url) {
+        try (Connection c = DriverManager.getConnection(url)) {
             c.isValid(5);
         } catch (SQLException e) {
-            unreachable("PostgreSQL at TRACKNUM_TEST_POSTGRES_URL (" + POSTGRES_URL + ")", e);
+            unreachable(what + " (" + url + ")", e);
         }
     }
 
@@ -57,7 +67,11 @@ public final class Services {
     }
 
     public static void dropPostgresTable(String table) throws SQLException {
-        try (Connection c = DriverManager.getConnection(POSTGRES_URL); Statement s = c.createStatement()) {
+        dropTable(POSTGRES_URL, table);
+    }
+
+    public static void dropTable(String url, String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + table);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,15 @@ class ServerCommandLineIT {
             assertThat(server.terminate()).isEqualTo(143);
         }
         assertThat(workDir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void systemPropertiesWinOverTheEnvironment() throws Exception {
+        Map<String, String> environment = Map.of("TRACKNUM_STORE", "redis", "TRACKNUM_REDIS_URL", "redis://127.0.0.1:1");
+        try (ServerProcess server = ServerProcess.start(workDir, environment, List.of("-Dtracknum.store=memory"))) {
+            assertThat(new ApiClient(server).get("/health").json().get("store").asText()).isEqualTo("memory");
+            assertThat(server.terminate()).isEqualTo(143);
+        }
     }
 
     @Test

@@ -39,7 +39,16 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(Path workDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> all = new ArrayList<>(List.of(args));
+        return start(workDir, environment, List.of(), args);
+    }
+
+    /** Like {@link #start(Path, Map, String...)}, with options for the JVM such as {@code -Dkey=value}. */
+    static ServerProcess start(Path workDir, Map<String, String> environment, List<String> jvmOptions,
+                               String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(jvmOptions);
+        all.add("-jar");
+        all.add(serverJar().toString());
+        all.addAll(List.of(args));
         if (!all.contains("--port") && !environment.containsKey("TRACKNUM_HTTP_PORT")) {
             all.addAll(List.of("--port", "0"));
         }
@@ -51,7 +60,9 @@ final class ServerProcess implements AutoCloseable {
     static Exited runToExit(Path workDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
         Path log = Files.createTempFile(Files.createDirectories(workDir), "server-", ".log");
-        Process process = launch(workDir, environment, List.of(args), log);
+        List<String> all = new ArrayList<>(List.of("-jar", serverJar().toString()));
+        all.addAll(List.of(args));
+        Process process = launch(workDir, environment, all, log);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("server did not exit: " + Files.readAllLines(log));
@@ -62,10 +73,11 @@ final class ServerProcess implements AutoCloseable {
     record Exited(int code, String output) {
     }
 
-    private static Process launch(Path workDir, Map<String, String> environment, List<String> args, Path log)
+    /** Runs {@code java -Xmx256m} with {@code javaArgs} (JVM options, then {@code -jar ...} and its arguments). */
+    private static Process launch(Path workDir, Map<String, String> environment, List<String> javaArgs, Path log)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", serverJar().toString()));
-        command.addAll(args);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+        command.addAll(javaArgs);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("TRACKNUM_"));

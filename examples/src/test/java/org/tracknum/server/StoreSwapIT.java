@@ -24,7 +24,7 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * The same server jar on PostgreSQL and on Redis, switched only by {@code TRACKNUM_*} environment
+ * The same server jar on PostgreSQL, MariaDB and Redis, switched only by {@code TRACKNUM_*} environment
  * variables: numbers are issued, found, and really land in that store (not in an embedded
  * database). Skipped loudly when a service is unreachable, failing when {@code CI=true}.
  */
@@ -42,14 +42,22 @@ class StoreSwapIT {
         try {
             Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", Services.POSTGRES_URL,
                     "TRACKNUM_JDBC_TABLE", table), "jdbc");
-            try (Connection c = DriverManager.getConnection(Services.POSTGRES_URL);
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-                rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(issued.size());
-            }
+            assertThat(rows(Services.POSTGRES_URL, table)).isEqualTo(issued.size());
         } finally {
             Services.dropPostgresTable(table);
+        }
+    }
+
+    @Test
+    void servesFromMariaDb() throws Exception {
+        Services.requireMariaDb();
+        String table = Services.uniqueName("tracknum_server_swap");
+        try {
+            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", Services.MARIADB_URL,
+                    "TRACKNUM_JDBC_TABLE", table), "jdbc");
+            assertThat(rows(Services.MARIADB_URL, table)).isEqualTo(issued.size());
+        } finally {
+            Services.dropTable(Services.MARIADB_URL, table);
         }
     }
 
@@ -96,6 +104,15 @@ class StoreSwapIT {
         assertThat(issued).hasSize(NUMBERS);
         assertThat(workDir.resolve("data")).as("no embedded database").doesNotExist();
         return issued;
+    }
+
+    private static long rows(String url, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(url);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long keysUnder(String prefix) {
