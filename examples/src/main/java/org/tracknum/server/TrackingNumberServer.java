@@ -2,6 +2,7 @@ package org.tracknum.server;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -131,20 +132,11 @@ public final class TrackingNumberServer implements AutoCloseable {
 
     /** Starts the server; returns 0 once it serves (its threads keep the JVM alive), else an exit code. */
     private static int run(ServerOptions options) {
-        long start = System.nanoTime();
         setIfAbsent("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through slf4j too
         WarmUp.start();
-        StoreDefaults.Choice choice = StoreDefaults.apply(options.configFile(), System.getProperties(), System.getenv());
-        if (choice.embeddedDefault()) {
-            LOG.info("no tracknum.store configured: keeping numbers in the embedded H2 database under ./data "
-                    + "(TRACKNUM_STORE, TRACKNUM_JDBC_URL, TRACKNUM_REDIS_URL or --config choose another store)");
-        }
-        String storeName = choice.store();
-        TrackingNumberGenerator generator;
-        try {
-            generator = TrackingNumberGenerator.fromEnvironment();
-        } catch (TrackingNumberException e) {
-            LOG.error("cannot start: {}", e.getMessage());
+        String storeName = chooseStore(options);
+        TrackingNumberGenerator generator = openGenerator();
+        if (generator == null) {
             return 1;
         }
         TrackingNumberServer server;
@@ -157,10 +149,32 @@ public final class TrackingNumberServer implements AutoCloseable {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tracknum-shutdown"));
-        LOG.info("Tracknum server listening on http://{}:{}/ with store {} ({}), {} request threads, started in {} ms",
-                hostForUrl(options.host()), server.address().getPort(), storeName, generator,
-                options.threads(), (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Tracknum server listening on http://{}:{}/ with store {} ({}), {} request threads, "
+                + "{} ms after the JVM started", hostForUrl(options.host()), server.address().getPort(), storeName,
+                generator, options.threads(),
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
         return 0;
+    }
+
+    private static String chooseStore(ServerOptions options) {
+        StoreDefaults.Choice choice = StoreDefaults.apply(options.configFile(), System.getProperties(), System.getenv());
+        if (choice.embeddedDefault()) {
+            LOG.info("no tracknum.store configured: keeping numbers in the embedded H2 database under ./data "
+                    + "(TRACKNUM_STORE, TRACKNUM_JDBC_URL, TRACKNUM_REDIS_URL or --config choose another store)");
+        }
+        return choice.store();
+    }
+
+    /** The generator as configured, or null after logging why it cannot be built. */
+    private static TrackingNumberGenerator openGenerator() {
+        try {
+            return TrackingNumberGenerator.fromEnvironment();
+        } catch (TrackingNumberException e) {
+            LOG.error("cannot start: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("cannot start", e);
+        }
+        return null;
     }
 
     private static String hostForUrl(String host) {
