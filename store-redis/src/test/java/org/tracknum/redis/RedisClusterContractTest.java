@@ -1,6 +1,7 @@
 package org.tracknum.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.tracknum.spi.TestRequests;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -87,6 +89,40 @@ class RedisClusterContractTest extends ReservationStoreContract {
             assertThat(fast.verify(batch)).containsOnly(ReservationOutcome.RESERVED);
             for (Reservation reservation : batch) {
                 assertThat(fast.find(reservation.trackingNumber())).contains(reservation.toIssued());
+            }
+        }
+    }
+
+    @Test
+    void aWriteToASlotBeingMigratedFollowsAskToTheImportingNode() {
+        RedisServer source = cluster.nodes().get(1);
+        RedisServer target = cluster.nodes().get(2);
+        String prefix = "migrating-" + (++stores) + ":";
+        BitSet sourceSlots = slotsOf(source);
+        Reservation moving;
+        do {
+            moving = reservation(randomNumber(), TestRequests.unique());
+        } while (!sourceSlots.get(JedisClusterCRC16.getSlot(prefix + moving.trackingNumber())));
+        int slot = JedisClusterCRC16.getSlot(prefix + moving.trackingNumber());
+        Reservation staying = reservation(randomNumber(), TestRequests.unique());
+        try (RedisReservationStore store = RedisReservationStore.builder().cluster(cluster.seeds()).keyPrefix(prefix).build();
+             Jedis onSource = source.connect();
+             Jedis onTarget = target.connect()) {
+            onTarget.clusterSetSlotImporting(slot, onSource.clusterMyId());
+            onSource.clusterSetSlotMigrating(slot, onTarget.clusterMyId());
+            try {
+                assertThat(store.reserve(List.of(moving, staying))).containsOnly(ReservationOutcome.RESERVED);
+                String key = prefix + moving.trackingNumber();
+                assertThatThrownBy(() -> onSource.exists(key)).as("not on the source")
+                        .isInstanceOf(JedisAskDataException.class);
+                onTarget.asking();
+                assertThat(StoredValue.token(onTarget.get(prefix + moving.trackingNumber())))
+                        .isEqualTo(moving.reservationId().toString());
+                Reservation rival = reservation(moving.trackingNumber(), TestRequests.unique());
+                assertThat(store.reserve(List.of(rival))).containsExactly(ReservationOutcome.TAKEN);
+            } finally {
+                onSource.clusterSetSlotStable(slot);
+                onTarget.clusterSetSlotStable(slot);
             }
         }
     }
