@@ -150,7 +150,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
     private NumberSpaceExhaustedException exhausted(int collisions) {
         return new NumberSpaceExhaustedException("number space exhausted: " + collisions
                 + " consecutive candidates were already taken (format " + format + ", capacity "
-                + format.capacity() + " numbers per route)");
+                + format.capacity() + " numbers, see TrackingNumberFormat.capacity())");
     }
 
     private TrackingNumberException fatal(Throwable cause) {

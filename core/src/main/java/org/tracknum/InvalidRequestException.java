@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * A shipment request broke one or more validation rules. {@link #errors()} lists every bad field
- * at once, in the order of the API's fields. Nothing reached the store.
+ * at once, in the order of the API's fields (several errors of one field in alphabetical order of
+ * their messages). Nothing reached the store.
  */
 public class InvalidRequestException extends TrackingNumberException {
     private static final long serialVersionUID = 1L;
