@@ -66,7 +66,7 @@ class RedisClusterContractTest extends ReservationStoreContract {
         List<Reservation> batch = batchOf(60);
         String prefix = "paused-" + (++stores) + ":";
         try (RedisReservationStore fast = RedisReservationStore.builder().cluster(cluster.seeds()).keyPrefix(prefix)
-                .timeout(Duration.ofMillis(300)).build()) {
+                .timeout(Duration.ofSeconds(1)).build()) {
             // Leaves an open connection to every node in the pool: a new one could not even be opened
             // to the paused node (nothing sent: transient), and this test is about writes that were sent.
             assertThat(fast.reserve(batchOf(60))).containsOnly(ReservationOutcome.RESERVED);
