@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import org.tracknum.spi.TestRequests;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
@@ -129,15 +131,30 @@ class RedisClusterContractTest extends ReservationStoreContract {
 
     @Test
     void usersClusterClientIsUsedAndLeftOpen() {
-        try (RedisClusterClient client = RedisClusterClient.builder().nodes(cluster.nodes().stream()
-                .map(n -> new HostAndPort("127.0.0.1", n.port())).collect(Collectors.toSet())).build()) {
-            RedisReservationStore own = RedisReservationStore.builder().client(client).keyPrefix("user-client:").build();
-            Reservation reservation = new Reservation(UUID.randomUUID(), "CLUSTER000000001", TestRequests.westward(), Instant.now());
-            assertThat(own.reserve(List.of(reservation))).containsExactly(ReservationOutcome.RESERVED);
-            assertThat(own.find(reservation.trackingNumber())).contains(reservation.toIssued());
-            own.close();
-            assertThat(client.get("user-client:CLUSTER000000001")).isNotNull();
+        try (RedisClusterClient client = RedisClusterClient.builder().nodes(seedNodes()).build()) {
+            assertUsedAndLeftOpen(client, "CLUSTER000000001");
         }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void deprecatedJedisClusterStillWorks() {
+        try (redis.clients.jedis.JedisCluster client = new redis.clients.jedis.JedisCluster(seedNodes())) {
+            assertUsedAndLeftOpen(client, "CLUSTER000000002");
+        }
+    }
+
+    private static void assertUsedAndLeftOpen(UnifiedJedis client, String number) {
+        RedisReservationStore own = RedisReservationStore.builder().client(client).keyPrefix("user-client:").build();
+        Reservation reservation = new Reservation(UUID.randomUUID(), number, TestRequests.westward(), Instant.now());
+        assertThat(own.reserve(List.of(reservation))).containsExactly(ReservationOutcome.RESERVED);
+        assertThat(own.find(number)).contains(reservation.toIssued());
+        own.close();
+        assertThat(client.get("user-client:" + number)).isNotNull();
+    }
+
+    private static Set<HostAndPort> seedNodes() {
+        return cluster.nodes().stream().map(n -> new HostAndPort("127.0.0.1", n.port())).collect(Collectors.toSet());
     }
 
     private static List<Reservation> batchOf(int size) {
