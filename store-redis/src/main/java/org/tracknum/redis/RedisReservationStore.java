@@ -1,0 +1,250 @@
+package org.tracknum.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.tracknum.ConfigurationException;
+import org.tracknum.IssuedTrackingNumber;
+import org.tracknum.StoreUnavailableException;
+import org.tracknum.spi.Reservation;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.spi.ReservationOutcome.Status;
+import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.StoreFailure;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * Claims tracking numbers in Redis with {@code SET prefix+number value NX GET} (Redis 7.0 or
+ * later), for standalone Redis, Redis Cluster, and Sentinel through the user's
+ * {@code RedisSentinelClient}.
+ *
+ * <p>The value holds the request and the attempt's reservation id (see the module README). A nil
+ * reply means this command stored it; an old value carrying the same reservation id means an
+ * earlier attempt of this reservation stored it (a retry re-sends the same key and value); any
+ * other old value means the number is taken; a reply that never arrives leaves the write
+ * ambiguous, and the generator then re-sends it ({@link #verify}) or burns the number. Each batch
+ * is one pipeline, or one per node in a Cluster, where a failed node makes only its own
+ * reservations ambiguous.
+ *
+ * <p>{@link Builder#build()} connects once, requires Redis 7.0 on every master and, by default
+ * ({@link Durability#STRICT}), refuses masters that would lose issued numbers on restart
+ * ({@code appendonly no}) or evict them ({@code allkeys-*}). Asynchronous replication means a
+ * Sentinel or Cluster failover can still lose acknowledged numbers and issue them again, even with
+ * {@link Builder#waitReplicas}: where that is unacceptable, use the JDBC store.
+ */
+public final class RedisReservationStore implements ReservationStore {
+    private final UnifiedJedis client;
+    private final boolean ownsClient;
+    private final Routing routing;
+    private final String keyPrefix;
+    private final String description;
+    private volatile boolean closed;
+
+    RedisReservationStore(UnifiedJedis client, boolean ownsClient, Routing routing, String keyPrefix,
+                                  String description) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.routing = routing;
+        this.keyPrefix = keyPrefix;
+        this.description = description;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<ReservationOutcome> reserve(List<Reservation> batch) {
+        return write(batch);
+    }
+
+    /** Re-sends the same {@code SET NX GET}: a nil reply or our own token means the number is ours. */
+    @Override
+    public List<ReservationOutcome> verify(List<Reservation> reservations) {
+        return write(reservations);
+    }
+
+    private List<ReservationOutcome> write(List<Reservation> reservations) {
+        checkOpen();
+        WriteBatch batch = new WriteBatch(reservations, keyPrefix);
+        routing.write(batch);
+        return batch.outcomes();
+    }
+
+    @Override
+    public Optional<IssuedTrackingNumber> find(String trackingNumber) {
+        checkOpen();
+        String value;
+        try {
+            value = client.get(keyPrefix + trackingNumber);
+        } catch (JedisDataException e) {
+            throw Replies.failureOf(e);
+        } catch (RuntimeException e) {
+            throw new StoreFailure(Status.TRANSIENT, "cannot read from Redis", e);
+        }
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StoredValue.decode(trackingNumber, value));
+        } catch (IllegalArgumentException e) {
+            throw new StoreFailure(Status.FATAL, "the value of a key under " + keyPrefix + " is not a Tracknum"
+                    + " record: " + e.getMessage(), null);
+        }
+    }
+
+    @Override
+    public void ping() {
+        checkOpen();
+        try {
+            client.ping();
+        } catch (RuntimeException e) {
+            throw new StoreFailure(Status.TRANSIENT, "Redis does not answer PING", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    /** Closes the Jedis client if this store created it; a client passed to the builder stays open. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreFailure(Status.FATAL, "the Redis store " + description + " is closed", null);
+        }
+    }
+
+    /** What the build-time durability check accepts. */
+    public enum Durability {
+        /**
+         * Refuse a master with {@code appendonly no} (loses every number on restart) or an
+         * {@code allkeys-*} eviction policy, or whose settings cannot be read. {@code appendfsync
+         * everysec} passes: up to 1 s of numbers can be lost on power failure.
+         */
+        STRICT,
+        /** Accept any server and log a warning: for tests and servers that hold nothing of value. */
+        RELAXED
+    }
+
+    /**
+     * Configures a store; everything is checked in {@link #build()}. Give exactly one of
+     * {@link #client}, {@link #url} or {@link #cluster}.
+     */
+    public static final class Builder {
+        static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+        static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMillis(500);
+        static final int DEFAULT_CONNECTIONS = 16;
+
+        UnifiedJedis client;
+        String url;
+        String cluster;
+        String keyPrefix = KeyPrefix.DEFAULT;
+        boolean singleSlot;
+        Durability durability = Durability.STRICT;
+        int waitReplicas;
+        Duration waitTimeout;
+        Duration timeout;
+        int connections = DEFAULT_CONNECTIONS;
+        RedisSetting.Names names = RedisSetting.Names.METHODS;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses your client: a {@code RedisClient}, {@code RedisSentinelClient}, {@code RedisClusterClient}
+         * or {@code JedisCluster}. Its timeouts are yours to set: keep the socket timeout well below the
+         * generator's retry budget (10 s by default), and above {@link #waitReplicas}'s timeout. The
+         * store never closes it.
+         */
+        public Builder client(UnifiedJedis client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** A standalone server: {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} for TLS. */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /** Seed nodes of a Redis Cluster: {@code host:port,host:port,...} (no password or TLS: pass a client for those). */
+        public Builder cluster(String nodes) {
+            this.cluster = Objects.requireNonNull(nodes, "nodes");
+            return this;
+        }
+
+        /** Prepended to every number to form its key (default {@code tracknum:}); printable ASCII, no braces. */
+        public Builder keyPrefix(String keyPrefix) {
+            this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+            return this;
+        }
+
+        /**
+         * Allows a prefix holding a Cluster hash tag, such as {@code {tracknum}:}, which puts every number
+         * into one slot on one node (default false: braces are refused).
+         */
+        public Builder singleSlot(boolean singleSlot) {
+            this.singleSlot = singleSlot;
+            return this;
+        }
+
+        public Builder durability(Durability durability) {
+            this.durability = Objects.requireNonNull(durability, "durability");
+            return this;
+        }
+
+        /**
+         * After each batch, {@code WAIT replicas timeout} on the same connection (default off). If fewer
+         * replicas acknowledge in time, the numbers are not handed out but re-checked until the
+         * generator's retry budget ends. Best effort: a failover can still lose acknowledged numbers.
+         */
+        public Builder waitReplicas(int replicas, Duration timeout) {
+            this.waitReplicas = replicas;
+            this.waitTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Connect and socket timeout of the client built from {@link #url} or {@link #cluster} (default 2 s). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Connections per server in the pool of a client the store builds. */
+        Builder connections(int connections) {
+            this.connections = connections;
+            return this;
+        }
+
+        /** Messages name {@code tracknum.redis.*} keys rather than builder methods. */
+        Builder fromConfiguration() {
+            this.names = RedisSetting.Names.KEYS;
+            return this;
+        }
+
+        /**
+         * Connects, checks the servers and returns a ready store.
+         *
+         * @throws ConfigurationException    for bad settings, a Redis older than 7.0, a replica, or
+         *                                   (strict) a server that may lose numbers
+         * @throws StoreUnavailableException when Redis cannot be reached
+         */
+        public RedisReservationStore build() {
+            return StoreOpening.open(this);
+        }
+    }
+}

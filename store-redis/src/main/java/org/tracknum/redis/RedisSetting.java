@@ -1,0 +1,37 @@
+package org.tracknum.redis;
+
+/**
+ * The store's settings, with their {@code tracknum.*} key and their builder method, so that an
+ * error message names what the user actually wrote.
+ */
+enum RedisSetting {
+    URL("tracknum.redis.url", "url"),
+    CLUSTER("tracknum.redis.cluster", "cluster"),
+    KEY_PREFIX("tracknum.redis.key-prefix", "keyPrefix"),
+    SINGLE_SLOT("tracknum.redis.single-slot", "singleSlot"),
+    DURABILITY("tracknum.redis.durability", "durability"),
+    WAIT_REPLICAS("tracknum.redis.wait-replicas", "waitReplicas"),
+    WAIT_TIMEOUT("tracknum.redis.wait-timeout", "waitReplicas"),
+    TIMEOUT("tracknum.redis.timeout", "timeout");
+
+    final String key;
+    final String method;
+
+    RedisSetting(String key, String method) {
+        this.key = key;
+        this.method = method;
+    }
+
+    /** Whether messages name configuration keys or builder methods. */
+    enum Names {
+        KEYS, METHODS;
+
+        String name(RedisSetting setting) {
+            return this == KEYS ? setting.key : setting.method + "(..)";
+        }
+
+        String assignment(RedisSetting setting, String value) {
+            return this == KEYS ? setting.key + "=" + value : setting.method + "(" + value + ")";
+        }
+    }
+}

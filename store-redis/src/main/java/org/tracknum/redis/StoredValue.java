@@ -1,0 +1,85 @@
+package org.tracknum.redis;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.tracknum.IssuedTrackingNumber;
+import org.tracknum.ShipmentRequest;
+import org.tracknum.spi.Reservation;
+
+/**
+ * The value stored under a number's key, version 1: ten fields joined by {@code |}, readable with
+ * {@code redis-cli GET}:
+ *
+ * <pre>1|reservation-id|issued-at|origin|destination|weight|created-at|customer-id|customer-slug|customer-name</pre>
+ *
+ * <p>Instants and date-times are ISO-8601 ({@code created_at} keeps its offset), the weight is a
+ * plain decimal with its scale. The customer name comes last and is taken verbatim, so it may
+ * contain {@code |}; no other field may (a validated request never has one there). The
+ * reservation id is the per-attempt token that lets a retry recognise its own earlier write.
+ */
+final class StoredValue {
+    static final String VERSION = "1";
+    private static final char SEPARATOR = '|';
+    private static final int FIELDS = 10;
+
+    private StoredValue() {
+    }
+
+    /** @throws IllegalArgumentException if a field is missing or would break the encoding */
+    static String encode(Reservation reservation) {
+        ShipmentRequest request = reservation.request();
+        StringBuilder value = new StringBuilder(200).append(VERSION);
+        append(value, "reservation id", reservation.reservationId());
+        append(value, "issued at", reservation.issuedAt());
+        append(value, "origin_country_id", request.originCountryId());
+        append(value, "destination_country_id", request.destinationCountryId());
+        append(value, "weight", request.weightKg() == null ? null : request.weightKg().toPlainString());
+        append(value, "created_at", request.createdAt());
+        append(value, "customer_id", request.customerId());
+        append(value, "customer_slug", request.customerSlug());
+        if (request.customerName() == null) {
+            throw new IllegalArgumentException("customer_name is missing");
+        }
+        return value.append(SEPARATOR).append(request.customerName()).toString();
+    }
+
+    private static void append(StringBuilder value, String field, Object content) {
+        if (content == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        String text = content.toString();
+        if (text.indexOf(SEPARATOR) >= 0) {
+            throw new IllegalArgumentException(field + " contains '" + SEPARATOR + "'");
+        }
+        value.append(SEPARATOR).append(text);
+    }
+
+    /** The reservation id inside a version-1 value, or {@code null} for any other value. */
+    static String token(String value) {
+        int start = VERSION.length() + 1;
+        if (value.length() <= start || !value.startsWith(VERSION) || value.charAt(start - 1) != SEPARATOR) {
+            return null;
+        }
+        int end = value.indexOf(SEPARATOR, start);
+        return end < 0 ? null : value.substring(start, end);
+    }
+
+    /** @throws IllegalArgumentException if {@code value} is not a version-1 value */
+    static IssuedTrackingNumber decode(String trackingNumber, String value) {
+        String[] f = value.split("\\|", FIELDS);
+        if (f.length != FIELDS || !VERSION.equals(f[0])) {
+            String version = f[0].matches("[0-9]{1,4}") ? "version " + f[0] : "no version";
+            throw new IllegalArgumentException("not a version-" + VERSION + " Tracknum value (" + version + ", "
+                    + f.length + " fields)");
+        }
+        try {
+            ShipmentRequest request = ShipmentRequest.restore(f[3], f[4], new BigDecimal(f[5]),
+                    OffsetDateTime.parse(f[6]), UUID.fromString(f[7]), f[9], f[8]);
+            return new IssuedTrackingNumber(trackingNumber, request, Instant.parse(f[2]));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("malformed Tracknum value: " + e.getClass().getSimpleName(), e);
+        }
+    }
+}

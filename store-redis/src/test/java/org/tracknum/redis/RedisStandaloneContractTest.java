@@ -1,0 +1,43 @@
+package org.tracknum.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.ReservationStoreContract;
+
+/**
+ * The store contract on the shared local Redis ({@code TRACKNUM_TEST_REDIS_URL}), which keeps
+ * nothing across restarts: hence relaxed durability. Each store gets its own key prefix, whose
+ * keys are deleted afterwards.
+ */
+class RedisStandaloneContractTest extends ReservationStoreContract {
+    private final List<String> prefixes = new ArrayList<>();
+
+    @BeforeAll
+    static void requireLocalRedis() {
+        LocalRedis.requireReachable();
+    }
+
+    @Override
+    protected ReservationStore newStore() {
+        String prefix = LocalRedis.uniquePrefix("contract");
+        prefixes.add(prefix);
+        return RedisReservationStore.builder()
+                .url(LocalRedis.URL)
+                .keyPrefix(prefix)
+                .durability(RedisReservationStore.Durability.RELAXED)
+                .build();
+    }
+
+    @Override
+    protected int numbersPerThread() {
+        return 25_000;
+    }
+
+    @Override
+    protected void cleanUp() {
+        prefixes.forEach(LocalRedis::deleteKeys);
+        prefixes.clear();
+    }
+}

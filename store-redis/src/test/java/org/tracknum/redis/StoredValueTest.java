@@ -1,0 +1,87 @@
+package org.tracknum.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tracknum.IssuedTrackingNumber;
+import org.tracknum.ShipmentRequest;
+import org.tracknum.spi.Reservation;
+import org.tracknum.spi.TestRequests;
+
+class StoredValueTest {
+
+    private static Reservation reservation(ShipmentRequest request) {
+        return new Reservation(UUID.randomUUID(), "MYID0123456789AB", request, Instant.parse("2026-11-27T10:15:30.123456789Z"));
+    }
+
+    @Test
+    void decodesEveryFieldAsGiven() {
+        for (ShipmentRequest request : new ShipmentRequest[] {TestRequests.demanding(), TestRequests.westward(), TestRequests.unique()}) {
+            Reservation reservation = reservation(request);
+            IssuedTrackingNumber decoded = StoredValue.decode(reservation.trackingNumber(), StoredValue.encode(reservation));
+            assertThat(decoded).isEqualTo(reservation.toIssued());
+            assertThat(decoded.request().weightKg().scale()).isEqualTo(3);
+            assertThat(decoded.request().createdAt().getOffset()).isEqualTo(request.createdAt().getOffset());
+            assertThat(decoded.request().customerName()).isEqualTo(request.customerName());
+        }
+    }
+
+    @Test
+    void customerNameMayHoldTheSeparator() {
+        ShipmentRequest request = new ShipmentRequest("MY", "ID", new BigDecimal("2.5"),
+                OffsetDateTime.parse("2018-11-20T19:29+08:00"), UUID.randomUUID(), "A|B || C|", "a-b");
+        Reservation reservation = reservation(request);
+        String value = StoredValue.encode(reservation);
+        assertThat(StoredValue.decode(reservation.trackingNumber(), value)).isEqualTo(reservation.toIssued());
+        assertThat(StoredValue.token(value)).isEqualTo(reservation.reservationId().toString());
+    }
+
+    @Test
+    void valueIsVersionedAndStartsWithTheToken() {
+        Reservation reservation = reservation(TestRequests.westward());
+        String value = StoredValue.encode(reservation);
+        assertThat(value).startsWith("1|" + reservation.reservationId() + "|2026-11-27T10:15:30.123456789Z|CA|BR|0.001|"
+                + "1999-12-31T20:30-03:30|");
+        assertThat(value).endsWith("|obrien-son-1|O'Brien & Søn");
+    }
+
+    @Test
+    void tokenOfAForeignValueIsNull() {
+        assertThat(StoredValue.token("")).isNull();
+        assertThat(StoredValue.token("1")).isNull();
+        assertThat(StoredValue.token("1|")).isNull();
+        assertThat(StoredValue.token("1|abc")).isNull();
+        assertThat(StoredValue.token("2|abc|x")).isNull();
+        assertThat(StoredValue.token("12|abc|x")).isNull();
+        assertThat(StoredValue.token("hello world")).isNull();
+    }
+
+    @Test
+    void foreignOrDamagedValuesAreRefusedWithoutEchoingThem() {
+        Reservation reservation = reservation(TestRequests.unique());
+        String value = StoredValue.encode(reservation);
+        assertThatThrownBy(() -> StoredValue.decode("X", "2" + value.substring(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> StoredValue.decode("X", "some other application's value"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("application");
+        assertThatThrownBy(() -> StoredValue.decode("X", value.replace("|1.250|", "|heavy|")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("RedBox");
+    }
+
+    @Test
+    void aFieldHoldingTheSeparatorCannotBeEncoded() {
+        ShipmentRequest broken = ShipmentRequest.restore("MY", "ID", new BigDecimal("1.000"),
+                OffsetDateTime.parse("2018-11-20T19:29:32+08:00"), UUID.randomUUID(), "Name", "slug|x");
+        assertThatThrownBy(() -> StoredValue.encode(reservation(broken)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("customer_slug contains '|'");
+        ShipmentRequest missing = ShipmentRequest.restore("MY", null, new BigDecimal("1.000"),
+                OffsetDateTime.parse("2018-11-20T19:29:32+08:00"), UUID.randomUUID(), "Name", "slug");
+        assertThatThrownBy(() -> StoredValue.encode(reservation(missing)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("destination_country_id is missing");
+    }
+}
