@@ -63,7 +63,40 @@ abstract class Dialect {
     abstract String name();
 
     /** {@code CREATE TABLE IF NOT EXISTS} with the columns of {@link NumberTable}. */
-    abstract String createTableSql(NumberTable table);
+    final String createTableSql(NumberTable table) {
+        return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
+                + "tracking_number " + numberType() + " NOT NULL PRIMARY KEY, "
+                + "reservation_id " + uuidType() + " NOT NULL, "
+                + "origin_country_id CHAR(2) NOT NULL, "
+                + "destination_country_id CHAR(2) NOT NULL, "
+                + "weight_kg DECIMAL(8,3) NOT NULL, "
+                + "created_at VARCHAR(64) NOT NULL, "
+                + "customer_id " + uuidType() + " NOT NULL, "
+                + "customer_name " + nameType() + " NOT NULL, "
+                + "customer_slug VARCHAR(255) NOT NULL, "
+                + "issued_at VARCHAR(30) NOT NULL, "
+                + "idempotency_key VARCHAR(255) NULL)" + tableOptions();
+    }
+
+    /** Column type of {@code tracking_number}. */
+    String numberType() {
+        return "VARCHAR(16)";
+    }
+
+    /** Column type of {@code reservation_id} and {@code customer_id}. */
+    String uuidType() {
+        return "CHAR(36)";
+    }
+
+    /** Column type of {@code customer_name} (255 code points). */
+    String nameType() {
+        return "VARCHAR(255)";
+    }
+
+    /** What follows the column list (engine, character set). */
+    String tableOptions() {
+        return "";
+    }
 
     /** One statement inserting {@code rows} rows, bound by {@link #bind}. */
     abstract String insertSql(NumberTable table, int rows);
@@ -148,8 +181,13 @@ abstract class Dialect {
         }
     }
 
+    /** {@code INSERT INTO t (columns) VALUES (?, ...), ...} for {@code rows} rows. */
+    static String valuesInsert(NumberTable table, int rows) {
+        return "INSERT INTO " + table.name() + " (" + table.columnList() + ") VALUES " + valueRows(rows);
+    }
+
     /** {@code "(?, ?, ...), (?, ...)"} for {@code rows} rows of every column. */
-    static String valueRows(int rows) {
+    private static String valueRows(int rows) {
         String one = "(" + String.join(", ", java.util.Collections.nCopies(NumberTable.COLUMNS.size(), "?")) + ")";
         return String.join(", ", java.util.Collections.nCopies(rows, one));
     }

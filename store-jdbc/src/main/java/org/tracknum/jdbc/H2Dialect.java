@@ -26,24 +26,13 @@ final class H2Dialect extends Dialect {
 
     /** H2 counts UTF-16 units: a name of 255 code points may need 510. */
     @Override
-    String createTableSql(NumberTable table) {
-        return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
-                + "tracking_number VARCHAR(16) NOT NULL PRIMARY KEY, "
-                + "reservation_id CHAR(36) NOT NULL, "
-                + "origin_country_id CHAR(2) NOT NULL, "
-                + "destination_country_id CHAR(2) NOT NULL, "
-                + "weight_kg DECIMAL(8,3) NOT NULL, "
-                + "created_at VARCHAR(64) NOT NULL, "
-                + "customer_id CHAR(36) NOT NULL, "
-                + "customer_name VARCHAR(510) NOT NULL, "
-                + "customer_slug VARCHAR(255) NOT NULL, "
-                + "issued_at VARCHAR(30) NOT NULL, "
-                + "idempotency_key VARCHAR(255))";
+    String nameType() {
+        return "VARCHAR(510)";
     }
 
     @Override
     String insertSql(NumberTable table, int rows) {
-        return "INSERT INTO " + table.name() + " (" + table.columnList() + ") VALUES " + valueRows(rows);
+        return valuesInsert(table, rows);
     }
 
     @Override

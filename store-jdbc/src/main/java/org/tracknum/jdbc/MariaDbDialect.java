@@ -40,32 +40,25 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    String createTableSql(NumberTable table) {
-        return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
-                + "tracking_number VARCHAR(16) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL PRIMARY KEY, "
-                + "reservation_id CHAR(36) NOT NULL, "
-                + "origin_country_id CHAR(2) NOT NULL, "
-                + "destination_country_id CHAR(2) NOT NULL, "
-                + "weight_kg DECIMAL(8,3) NOT NULL, "
-                + "created_at VARCHAR(64) NOT NULL, "
-                + "customer_id CHAR(36) NOT NULL, "
-                + "customer_name VARCHAR(255) NOT NULL, "
-                + "customer_slug VARCHAR(255) NOT NULL, "
-                + "issued_at VARCHAR(30) NOT NULL, "
-                + "idempotency_key VARCHAR(255) NULL"
-                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    String numberType() {
+        return "VARCHAR(16) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+    }
+
+    @Override
+    String tableOptions() {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
     }
 
     @Override
     String insertSql(NumberTable table, int rows) {
         int lockSeconds = Timeouts.seconds(timeouts.lock());
-        String insert = " INTO " + table.name() + " (" + table.columnList() + ") VALUES " + valueRows(rows);
+        String insert = valuesInsert(table, rows);
         if (mariaDbServer) {
             return "SET STATEMENT sql_mode='" + STRICT_MODE + "', innodb_lock_wait_timeout=" + lockSeconds
-                    + " FOR INSERT" + insert;
+                    + " FOR " + insert;
         }
-        return "INSERT /*+ SET_VAR(sql_mode='" + STRICT_MODE + "') SET_VAR(innodb_lock_wait_timeout="
-                + lockSeconds + ") */" + insert;
+        return insert.replaceFirst("^INSERT ", "INSERT /*+ SET_VAR(sql_mode='" + STRICT_MODE
+                + "') SET_VAR(innodb_lock_wait_timeout=" + lockSeconds + ") */ ");
     }
 
     @Override

@@ -35,25 +35,8 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
-    String createTableSql(NumberTable table) {
-        return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
-                + "tracking_number VARCHAR(16) NOT NULL PRIMARY KEY, "
-                + "reservation_id CHAR(36) NOT NULL, "
-                + "origin_country_id CHAR(2) NOT NULL, "
-                + "destination_country_id CHAR(2) NOT NULL, "
-                + "weight_kg DECIMAL(8,3) NOT NULL, "
-                + "created_at VARCHAR(64) NOT NULL, "
-                + "customer_id CHAR(36) NOT NULL, "
-                + "customer_name VARCHAR(255) NOT NULL, "
-                + "customer_slug VARCHAR(255) NOT NULL, "
-                + "issued_at VARCHAR(30) NOT NULL, "
-                + "idempotency_key VARCHAR(255))";
-    }
-
-    @Override
     String insertSql(NumberTable table, int rows) {
-        return "INSERT INTO " + table.name() + " (" + table.columnList() + ") VALUES " + valueRows(rows)
-                + " ON CONFLICT (tracking_number) DO NOTHING RETURNING reservation_id";
+        return valuesInsert(table, rows) + " ON CONFLICT (tracking_number) DO NOTHING RETURNING reservation_id";
     }
 
     @Override

@@ -7,13 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A PostgreSQL 15 instance of a fault test's own: free port, temporary data directory owned by
+ * A PostgreSQL instance of a fault test's own: free port, temporary data directory owned by
  * {@code postgres} (PostgreSQL refuses to run as root, so every command goes through
  * {@code runuser}), durable settings (fsync and synchronous_commit on). Killed, paused and
  * restarted by process id.
  */
 final class PostgresServer implements AutoCloseable {
-    static final Path BIN = Paths.get("/usr/lib/postgresql/15/bin");
+    /** The newest installed PostgreSQL's binaries (Debian layout; 15 on these machines). */
+    static final Path BIN = newestBin();
 
     private final Path root;
     private final Path data;
@@ -25,7 +26,18 @@ final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Skips (fails on CI) unless PostgreSQL 15's binaries and root (for runuser) are there. */
+    private static Path newestBin() {
+        Path base = Paths.get("/usr/lib/postgresql");
+        try (java.util.stream.Stream<Path> versions = Files.list(base)) {
+            return versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
+                    .max(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString().replaceAll("\\D", "0"))))
+                    .map(v -> v.resolve("bin")).orElse(base.resolve("15/bin"));
+        } catch (java.io.IOException e) {
+            return base.resolve("15/bin");
+        }
+    }
+
+    /** Skips (fails on CI) unless PostgreSQL's binaries and root (for runuser) are there. */
     static void requireAvailable() {
         String why = null;
         if (!Files.isExecutable(BIN.resolve("initdb"))) {

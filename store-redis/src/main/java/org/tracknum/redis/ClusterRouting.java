@@ -1,9 +1,11 @@
 package org.tracknum.redis;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -25,7 +27,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * cluster executor for writes, because it retries after a read timeout (a command that may have
  * been performed) and reports such retries as plain replies. Slot owners are learnt from the
  * client's own slot cache and forgotten, with a topology refresh, whenever a node fails or
- * redirects. Once one node cannot be reached, the rest of the batch that still needs a new
+ * answers MOVED. A write refused with ASK (slot migration in progress) is re-sent once to the
+ * importing node. Once one node cannot be reached, the rest of the batch that still needs a new
  * connection is reported as not sent, so that a batch waits for at most one connect timeout.
  */
 final class ClusterRouting implements Routing {
@@ -77,14 +80,57 @@ final class ClusterRouting implements Routing {
             }
             batch.set(i, Replies.notSent(unreachable));
         }
-        byNode.values().forEach(node -> node.send(batch));
-        boolean changed = unreachable != null;
-        for (NodeBatch node : byNode.values()) {
+        boolean changed = run(byNode.values(), batch) || unreachable != null;
+        followAsk(batch);
+        if (changed) {
+            forgetTopology();
+        }
+    }
+
+    /** Sends every node's pipeline, then reads them; true if a node failed or moved a slot away. */
+    private static boolean run(Collection<NodeBatch> nodes, WriteBatch batch) {
+        nodes.forEach(node -> node.send(batch));
+        boolean changed = false;
+        for (NodeBatch node : nodes) {
             node.collect(batch);
             changed |= node.topologyChanged(batch);
         }
-        if (changed) {
-            forgetTopology();
+        return changed;
+    }
+
+    /**
+     * Re-sends, once, each write refused with ASK (its slot is being migrated and the key is not on
+     * the old node) to the node named in the reply, preceded by {@code ASKING}. A write that cannot
+     * be re-sent keeps its transient outcome.
+     */
+    private void followAsk(WriteBatch batch) {
+        Map<HostAndPort, NodeBatch> targets = new LinkedHashMap<>();
+        Map<String, ConnectionPool> pools = null;
+        for (int i = 0; i < batch.size(); i++) {
+            HostAndPort target = Replies.askTarget(batch.outcome(i));
+            if (target == null) {
+                continue;
+            }
+            if (!targets.containsKey(target)) {
+                pools = pools != null ? pools : nodes.get();
+                targets.put(target, pipelineTo(pools.get(target.toString()), target));
+            }
+            NodeBatch node = targets.get(target);
+            if (node != null) {
+                node.add(i);
+            }
+        }
+        targets.values().removeIf(Objects::isNull);
+        run(targets.values(), batch);
+    }
+
+    /** A pipeline with ASKING to an importing node, or {@code null} if no connection can be had. */
+    private NodeBatch pipelineTo(ConnectionPool pool, HostAndPort target) {
+        try {
+            return pool == null ? null : pipelineTo(pool.getResource(), true);
+        } catch (RuntimeException e) {
+            LOG.debug("cannot follow ASK to {}", target, e);
+            return null;
         }
     }
 
@@ -106,9 +152,13 @@ final class ClusterRouting implements Routing {
             connection.close();
             return existing;
         }
-        NodeBatch created = new NodeBatch(new Pipeline(connection, true), () -> connection.getMany(0), wait);
+        NodeBatch created = pipelineTo(connection, false);
         byNode.put(node, created);
         return created;
+    }
+
+    private NodeBatch pipelineTo(Connection connection, boolean asking) {
+        return new NodeBatch(new Pipeline(connection, true), () -> connection.getMany(0), wait, asking);
     }
 
     private void forgetTopology() {

@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
 import org.tracknum.spi.StoreFailure;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
@@ -24,6 +26,7 @@ final class NodeBatch {
     private final Pipeline pipeline;
     private final Runnable flush;
     private final ReplicaWait wait;
+    private final boolean asking;
     private int[] indexes = new int[16];
     private int size;
     private Response<?>[] replies;
@@ -31,12 +34,14 @@ final class NodeBatch {
     private RuntimeException failure;
 
     /**
-     * @param flush sends what is queued without reading replies, so that several nodes work at once
+     * @param flush  sends what is queued without reading replies, so that several nodes work at once
+     * @param asking precede each write with {@code ASKING}: the node is importing the keys' slots
      */
-    NodeBatch(Pipeline pipeline, Runnable flush, ReplicaWait wait) {
+    NodeBatch(Pipeline pipeline, Runnable flush, ReplicaWait wait, boolean asking) {
         this.pipeline = pipeline;
         this.flush = flush;
         this.wait = wait;
+        this.asking = asking;
     }
 
     void add(int index) {
@@ -51,6 +56,9 @@ final class NodeBatch {
         replies = new Response<?>[size];
         try {
             for (int k = 0; k < size; k++) {
+                if (asking) {
+                    pipeline.sendCommand(new CommandArguments(Protocol.Command.ASKING));
+                }
                 replies[k] = pipeline.setGet(batch.key(indexes[k]), batch.value(indexes[k]), ONLY_IF_ABSENT);
             }
             if (wait.enabled()) {
@@ -121,13 +129,13 @@ final class NodeBatch {
         }
     }
 
-    /** True if the node failed or redirected a command: the cluster topology may have changed. */
+    /** True if the node failed or moved a slot away: the cluster topology may have changed. */
     boolean topologyChanged(WriteBatch batch) {
         if (failure != null) {
             return true;
         }
         for (int k = 0; k < size; k++) {
-            if (Replies.isRedirection(batch.outcome(indexes[k]))) {
+            if (Replies.isTopologyChange(batch.outcome(indexes[k]))) {
                 return true;
             }
         }

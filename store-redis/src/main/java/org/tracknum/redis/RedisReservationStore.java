@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.StoreUnavailableException;
@@ -37,8 +35,6 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * {@link Builder#waitReplicas}: where that is unacceptable, use the JDBC store.
  */
 public final class RedisReservationStore implements ReservationStore {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisReservationStore.class);
-
     private final UnifiedJedis client;
     private final boolean ownsClient;
     private final Routing routing;
@@ -46,7 +42,7 @@ public final class RedisReservationStore implements ReservationStore {
     private final String description;
     private volatile boolean closed;
 
-    private RedisReservationStore(UnifiedJedis client, boolean ownsClient, Routing routing, String keyPrefix,
+    RedisReservationStore(UnifiedJedis client, boolean ownsClient, Routing routing, String keyPrefix,
                                   String description) {
         this.client = client;
         this.ownsClient = ownsClient;
@@ -153,17 +149,17 @@ public final class RedisReservationStore implements ReservationStore {
         static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMillis(500);
         static final int DEFAULT_CONNECTIONS = 16;
 
-        private UnifiedJedis client;
-        private String url;
-        private String cluster;
-        private String keyPrefix = KeyPrefix.DEFAULT;
-        private boolean singleSlot;
-        private Durability durability = Durability.STRICT;
-        private int waitReplicas;
-        private Duration waitTimeout;
-        private Duration timeout;
-        private int connections = DEFAULT_CONNECTIONS;
-        private RedisSetting.Names names = RedisSetting.Names.METHODS;
+        UnifiedJedis client;
+        String url;
+        String cluster;
+        String keyPrefix = KeyPrefix.DEFAULT;
+        boolean singleSlot;
+        Durability durability = Durability.STRICT;
+        int waitReplicas;
+        Duration waitTimeout;
+        Duration timeout;
+        int connections = DEFAULT_CONNECTIONS;
+        RedisSetting.Names names = RedisSetting.Names.METHODS;
 
         private Builder() {
         }
@@ -248,89 +244,7 @@ public final class RedisReservationStore implements ReservationStore {
          * @throws StoreUnavailableException when Redis cannot be reached
          */
         public RedisReservationStore build() {
-            String prefix = KeyPrefix.check(keyPrefix, singleSlot, names.name(RedisSetting.KEY_PREFIX),
-                    names.name(RedisSetting.SINGLE_SLOT));
-            Duration socketTimeout = checkTimeouts();
-            ReplicaWait wait = waitReplicas == 0 ? ReplicaWait.NONE
-                    : new ReplicaWait(waitReplicas, waitTimeout.toMillis());
-            RedisConnector.Created created = connect(socketTimeout);
-            UnifiedJedis jedis = created.client();
-            try {
-                Routing routing = route(jedis, wait, created.description());
-                new ServerCheck(durability, names).check(routing.servers(), routing.isCluster());
-                String description = "redis " + created.description() + " prefix " + prefix;
-                LOG.debug("Redis store ready: {}, durability {}, wait {}", description, durability, wait);
-                return new RedisReservationStore(jedis, client == null, routing, prefix, description);
-            } catch (RuntimeException e) {
-                if (client == null) {
-                    jedis.close();
-                }
-                throw translate(e, created.description());
-            }
-        }
-
-        private Duration checkTimeouts() {
-            if (client != null && timeout != null) {
-                throw new ConfigurationException(names.name(RedisSetting.TIMEOUT) + " applies to a client the store"
-                        + " builds from a URL or node list: set the timeouts on your own client instead");
-            }
-            Duration socket = timeout == null ? DEFAULT_TIMEOUT : timeout;
-            if (socket.toMillis() < 10 || socket.compareTo(Duration.ofMinutes(1)) > 0) {
-                throw new ConfigurationException(names.name(RedisSetting.TIMEOUT) + " must be between 10 ms and 60 s: "
-                        + socket.toMillis() + " ms");
-            }
-            if (waitReplicas < 0 || waitReplicas > 64) {
-                throw new ConfigurationException(names.name(RedisSetting.WAIT_REPLICAS) + " must be between 0 and 64: "
-                        + waitReplicas);
-            }
-            if (waitReplicas > 0) {
-                long wait = waitTimeout == null ? DEFAULT_WAIT_TIMEOUT.toMillis() : waitTimeout.toMillis();
-                waitTimeout = Duration.ofMillis(wait);
-                if (wait < 1 || (client == null && wait >= socket.toMillis())) {
-                    throw new ConfigurationException(names.name(RedisSetting.WAIT_TIMEOUT) + " must be at least 1 ms"
-                            + " and below the socket timeout (" + socket.toMillis() + " ms): " + wait + " ms");
-                }
-            }
-            return socket;
-        }
-
-        private RedisConnector.Created connect(Duration socketTimeout) {
-            int given = (client != null ? 1 : 0) + (url != null ? 1 : 0) + (cluster != null ? 1 : 0);
-            if (given != 1) {
-                throw new ConfigurationException("give exactly one of " + names.name(RedisSetting.URL) + ", "
-                        + names.name(RedisSetting.CLUSTER) + (names == RedisSetting.Names.METHODS ? " or client(..)" : "")
-                        + " (got " + given + ")");
-            }
-            if (client != null) {
-                return new RedisConnector.Created(client, "(" + client.getClass().getSimpleName() + ")");
-            }
-            try {
-                return url != null
-                        ? RedisConnector.standalone(url, socketTimeout, connections, names)
-                        : RedisConnector.cluster(cluster, socketTimeout, connections, names);
-            } catch (ConfigurationException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw translate(e, url != null ? "the server of " + names.name(RedisSetting.URL)
-                        : "the nodes of " + names.name(RedisSetting.CLUSTER));
-            }
-        }
-
-        private static Routing route(UnifiedJedis jedis, ReplicaWait wait, String description) {
-            Routing cluster = ClusterRouting.of(jedis, wait);
-            return cluster != null ? cluster : StandaloneRouting.of(jedis, wait, description);
-        }
-
-        private RuntimeException translate(RuntimeException e, String where) {
-            if (e instanceof ConfigurationException || e instanceof StoreUnavailableException) {
-                return e;
-            }
-            if (e instanceof JedisDataException) {
-                return new ConfigurationException("Redis at " + where + " refused the start-up checks ("
-                        + Replies.code(e.getMessage()) + "): check the credentials and the user's permissions"
-                        + " (INFO, CONFIG GET, SET, GET, WAIT)", e);
-            }
-            return new StoreUnavailableException("cannot reach Redis at " + where + ": " + e.getMessage(), e);
+            return StoreOpening.open(this);
         }
     }
 }

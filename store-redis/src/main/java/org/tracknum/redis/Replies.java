@@ -6,6 +6,8 @@ import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
 import org.tracknum.spi.StoreFailure;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -67,13 +69,20 @@ final class Replies {
                 "no connection to Redis; nothing was sent", failure));
     }
 
-    static boolean isRedirection(ReservationOutcome outcome) {
+    /** True for replies saying the Cluster's slot map changed: MOVED, CLUSTERDOWN, TRYAGAIN. */
+    static boolean isTopologyChange(ReservationOutcome outcome) {
         Throwable cause = outcome.cause() == null ? null : outcome.cause().getCause();
         if (!(cause instanceof JedisDataException)) {
             return false;
         }
         String code = code(cause.getMessage());
-        return "MOVED".equals(code) || "ASK".equals(code) || "CLUSTERDOWN".equals(code) || "TRYAGAIN".equals(code);
+        return "MOVED".equals(code) || "CLUSTERDOWN".equals(code) || "TRYAGAIN".equals(code);
+    }
+
+    /** The node named by an ASK reply (the key's slot is being migrated there), or {@code null}. */
+    static HostAndPort askTarget(ReservationOutcome outcome) {
+        Throwable cause = outcome.cause() == null ? null : outcome.cause().getCause();
+        return cause instanceof JedisAskDataException ? ((JedisAskDataException) cause).getTargetNode() : null;
     }
 
     static String code(String message) {

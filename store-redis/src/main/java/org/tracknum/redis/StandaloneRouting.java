@@ -47,7 +47,7 @@ final class StandaloneRouting implements Routing {
             }
             return;
         }
-        NodeBatch node = new NodeBatch(pipeline, () -> { }, wait);
+        NodeBatch node = new NodeBatch(pipeline, () -> { }, wait, false);
         for (int i : pending) {
             node.add(i);
         }

@@ -70,8 +70,9 @@ final class StoredValue {
     static IssuedTrackingNumber decode(String trackingNumber, String value) {
         String[] f = value.split("\\|", FIELDS);
         if (f.length != FIELDS || !VERSION.equals(f[0])) {
-            throw new IllegalArgumentException("not a version-" + VERSION + " Tracknum value (" + f.length
-                    + " fields, version " + (f[0].length() <= 8 ? f[0] : f[0].substring(0, 8)) + ")");
+            String version = f[0].matches("[0-9]{1,4}") ? "version " + f[0] : "no version";
+            throw new IllegalArgumentException("not a version-" + VERSION + " Tracknum value (" + version + ", "
+                    + f.length + " fields)");
         }
         try {
             ShipmentRequest request = ShipmentRequest.restore(f[3], f[4], new BigDecimal(f[5]),

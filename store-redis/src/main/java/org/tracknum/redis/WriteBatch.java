@@ -37,6 +37,10 @@ final class WriteBatch {
         }
     }
 
+    int size() {
+        return outcomes.length;
+    }
+
     Reservation reservation(int index) {
         return reservations.get(index);
     }

@@ -1,12 +1,14 @@
 package org.tracknum.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,8 @@ import org.tracknum.spi.TestRequests;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -64,7 +68,7 @@ class RedisClusterContractTest extends ReservationStoreContract {
         List<Reservation> batch = batchOf(60);
         String prefix = "paused-" + (++stores) + ":";
         try (RedisReservationStore fast = RedisReservationStore.builder().cluster(cluster.seeds()).keyPrefix(prefix)
-                .timeout(Duration.ofMillis(300)).build()) {
+                .timeout(Duration.ofSeconds(1)).build()) {
             // Leaves an open connection to every node in the pool: a new one could not even be opened
             // to the paused node (nothing sent: transient), and this test is about writes that were sent.
             assertThat(fast.reserve(batchOf(60))).containsOnly(ReservationOutcome.RESERVED);
@@ -92,16 +96,65 @@ class RedisClusterContractTest extends ReservationStoreContract {
     }
 
     @Test
-    void usersClusterClientIsUsedAndLeftOpen() {
-        try (RedisClusterClient client = RedisClusterClient.builder().nodes(cluster.nodes().stream()
-                .map(n -> new HostAndPort("127.0.0.1", n.port())).collect(Collectors.toSet())).build()) {
-            RedisReservationStore own = RedisReservationStore.builder().client(client).keyPrefix("user-client:").build();
-            Reservation reservation = new Reservation(UUID.randomUUID(), "CLUSTER000000001", TestRequests.westward(), Instant.now());
-            assertThat(own.reserve(List.of(reservation))).containsExactly(ReservationOutcome.RESERVED);
-            assertThat(own.find(reservation.trackingNumber())).contains(reservation.toIssued());
-            own.close();
-            assertThat(client.get("user-client:CLUSTER000000001")).isNotNull();
+    void aWriteToASlotBeingMigratedFollowsAskToTheImportingNode() {
+        RedisServer source = cluster.nodes().get(1);
+        RedisServer target = cluster.nodes().get(2);
+        String prefix = "migrating-" + (++stores) + ":";
+        BitSet sourceSlots = slotsOf(source);
+        Reservation moving;
+        do {
+            moving = reservation(randomNumber(), TestRequests.unique());
+        } while (!sourceSlots.get(JedisClusterCRC16.getSlot(prefix + moving.trackingNumber())));
+        int slot = JedisClusterCRC16.getSlot(prefix + moving.trackingNumber());
+        Reservation staying = reservation(randomNumber(), TestRequests.unique());
+        try (RedisReservationStore store = RedisReservationStore.builder().cluster(cluster.seeds()).keyPrefix(prefix).build();
+             Jedis onSource = source.connect();
+             Jedis onTarget = target.connect()) {
+            onTarget.clusterSetSlotImporting(slot, onSource.clusterMyId());
+            onSource.clusterSetSlotMigrating(slot, onTarget.clusterMyId());
+            try {
+                assertThat(store.reserve(List.of(moving, staying))).containsOnly(ReservationOutcome.RESERVED);
+                String key = prefix + moving.trackingNumber();
+                assertThatThrownBy(() -> onSource.exists(key)).as("not on the source")
+                        .isInstanceOf(JedisAskDataException.class);
+                onTarget.asking();
+                assertThat(StoredValue.token(onTarget.get(prefix + moving.trackingNumber())))
+                        .isEqualTo(moving.reservationId().toString());
+                Reservation rival = reservation(moving.trackingNumber(), TestRequests.unique());
+                assertThat(store.reserve(List.of(rival))).containsExactly(ReservationOutcome.TAKEN);
+            } finally {
+                onSource.clusterSetSlotStable(slot);
+                onTarget.clusterSetSlotStable(slot);
+            }
         }
+    }
+
+    @Test
+    void usersClusterClientIsUsedAndLeftOpen() {
+        try (RedisClusterClient client = RedisClusterClient.builder().nodes(seedNodes()).build()) {
+            assertUsedAndLeftOpen(client, "CLUSTER000000001");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void deprecatedJedisClusterStillWorks() {
+        try (redis.clients.jedis.JedisCluster client = new redis.clients.jedis.JedisCluster(seedNodes())) {
+            assertUsedAndLeftOpen(client, "CLUSTER000000002");
+        }
+    }
+
+    private static void assertUsedAndLeftOpen(UnifiedJedis client, String number) {
+        RedisReservationStore own = RedisReservationStore.builder().client(client).keyPrefix("user-client:").build();
+        Reservation reservation = new Reservation(UUID.randomUUID(), number, TestRequests.westward(), Instant.now());
+        assertThat(own.reserve(List.of(reservation))).containsExactly(ReservationOutcome.RESERVED);
+        assertThat(own.find(number)).contains(reservation.toIssued());
+        own.close();
+        assertThat(client.get("user-client:" + number)).isNotNull();
+    }
+
+    private static Set<HostAndPort> seedNodes() {
+        return cluster.nodes().stream().map(n -> new HostAndPort("127.0.0.1", n.port())).collect(Collectors.toSet());
     }
 
     private static List<Reservation> batchOf(int size) {

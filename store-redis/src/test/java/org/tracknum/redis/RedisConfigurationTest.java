@@ -117,5 +117,9 @@ class RedisConfigurationTest {
                 "redis://127.0.0.1:" + port, "tracknum.redis.timeout", "300ms")))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("cannot reach Redis at redis://127.0.0.1:" + port);
+        assertThatThrownBy(() -> TrackingNumberGenerator.fromProperties(redis("tracknum.redis.cluster",
+                "127.0.0.1:" + port, "tracknum.redis.timeout", "300ms")))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("cannot reach Redis at the nodes of tracknum.redis.cluster");
     }
 }

@@ -24,7 +24,7 @@ class RedisWaitReplicasTest {
 
     @Test
     void writesCountOnlyOnceEnoughReplicasAcknowledge() {
-        try (RedisServer master = RedisServer.start("--appendonly", "yes");
+        try (RedisServer master = RedisServer.start("--appendonly", "yes", "--repl-diskless-sync-delay", "0");
              RedisReservationStore store = RedisReservationStore.builder().url(master.url())
                      .waitReplicas(1, Duration.ofMillis(100)).timeout(Duration.ofSeconds(1)).build();
              Jedis direct = master.connect()) {

@@ -1,0 +1,119 @@
+package org.tracknum.redis;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracknum.ConfigurationException;
+import org.tracknum.StoreUnavailableException;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * What {@link RedisReservationStore.Builder#build()} does: validate the settings, connect (or take
+ * the user's client), pick the routing, check every server, and close a client it created if any
+ * of that fails.
+ */
+final class StoreOpening {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreOpening.class);
+
+    private final RedisReservationStore.Builder settings;
+    private final RedisSetting.Names names;
+
+    private StoreOpening(RedisReservationStore.Builder settings) {
+        this.settings = settings;
+        this.names = settings.names;
+    }
+
+    static RedisReservationStore open(RedisReservationStore.Builder settings) {
+        return new StoreOpening(settings).open();
+    }
+
+    private RedisReservationStore open() {
+        String prefix = KeyPrefix.check(settings.keyPrefix, settings.singleSlot, names.name(RedisSetting.KEY_PREFIX),
+                names.name(RedisSetting.SINGLE_SLOT));
+        Duration socketTimeout = socketTimeout();
+        ReplicaWait wait = replicaWait(socketTimeout);
+        RedisConnector.Created created = connect(socketTimeout);
+        UnifiedJedis jedis = created.client();
+        boolean owned = settings.client == null;
+        try {
+            Routing routing = route(jedis, wait, created.description());
+            new ServerCheck(settings.durability, names).check(routing.servers(), routing.isCluster());
+            String description = "redis " + created.description() + " prefix " + prefix;
+            LOG.debug("Redis store ready: {}, durability {}, {}", description, settings.durability, wait);
+            return new RedisReservationStore(jedis, owned, routing, prefix, description);
+        } catch (RuntimeException e) {
+            if (owned) {
+                jedis.close();
+            }
+            throw translate(e, created.description());
+        }
+    }
+
+    private Duration socketTimeout() {
+        if (settings.client != null && settings.timeout != null) {
+            throw new ConfigurationException(names.name(RedisSetting.TIMEOUT) + " applies to a client the store"
+                    + " builds from a URL or node list: set the timeouts on your own client instead");
+        }
+        Duration socket = settings.timeout == null ? RedisReservationStore.Builder.DEFAULT_TIMEOUT : settings.timeout;
+        if (socket.toMillis() < 10 || socket.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new ConfigurationException(names.name(RedisSetting.TIMEOUT) + " must be between 10 ms and 60 s: "
+                    + socket.toMillis() + " ms");
+        }
+        return socket;
+    }
+
+    private ReplicaWait replicaWait(Duration socketTimeout) {
+        int replicas = settings.waitReplicas;
+        if (replicas < 0 || replicas > 64) {
+            throw new ConfigurationException(names.name(RedisSetting.WAIT_REPLICAS) + " must be between 0 and 64: "
+                    + replicas);
+        }
+        if (replicas == 0) {
+            return ReplicaWait.NONE;
+        }
+        long wait = settings.waitTimeout.toMillis();
+        if (wait < 1 || (settings.client == null && wait >= socketTimeout.toMillis())) {
+            throw new ConfigurationException(names.name(RedisSetting.WAIT_TIMEOUT) + " must be at least 1 ms and"
+                    + " below the socket timeout (" + socketTimeout.toMillis() + " ms): " + wait + " ms");
+        }
+        return new ReplicaWait(replicas, wait);
+    }
+
+    private RedisConnector.Created connect(Duration socketTimeout) {
+        int given = (settings.client != null ? 1 : 0) + (settings.url != null ? 1 : 0) + (settings.cluster != null ? 1 : 0);
+        if (given != 1) {
+            throw new ConfigurationException("give exactly one of " + names.name(RedisSetting.URL) + ", "
+                    + names.name(RedisSetting.CLUSTER) + (names == RedisSetting.Names.METHODS ? " or client(..)" : "")
+                    + " (got " + given + ")");
+        }
+        if (settings.client != null) {
+            return new RedisConnector.Created(settings.client, "(" + settings.client.getClass().getSimpleName() + ")");
+        }
+        try {
+            return settings.url != null
+                    ? RedisConnector.standalone(settings.url, socketTimeout, settings.connections, names)
+                    : RedisConnector.cluster(settings.cluster, socketTimeout, settings.connections, names);
+        } catch (RuntimeException e) {
+            throw translate(e, settings.url != null ? "the server of " + names.name(RedisSetting.URL)
+                    : "the nodes of " + names.name(RedisSetting.CLUSTER));
+        }
+    }
+
+    private static Routing route(UnifiedJedis jedis, ReplicaWait wait, String description) {
+        Routing cluster = ClusterRouting.of(jedis, wait);
+        return cluster != null ? cluster : StandaloneRouting.of(jedis, wait, description);
+    }
+
+    private static RuntimeException translate(RuntimeException e, String where) {
+        if (e instanceof ConfigurationException || e instanceof StoreUnavailableException) {
+            return e;
+        }
+        if (e instanceof JedisDataException) {
+            return new ConfigurationException("Redis at " + where + " refused the start-up checks ("
+                    + Replies.code(e.getMessage()) + "): check the credentials and the user's permissions"
+                    + " (INFO, CONFIG GET, SET, GET, WAIT)", e);
+        }
+        return new StoreUnavailableException("cannot reach Redis at " + where + ": " + e.getMessage(), e);
+    }
+}
