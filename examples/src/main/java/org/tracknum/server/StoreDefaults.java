@@ -19,13 +19,16 @@ import java.util.Properties;
  * <p>With that default the generator also gets one batching lane (unless {@code tracknum.batch.lanes}
  * is set): H2 commits one transaction at a time, and concurrent transactions cost it about twice the
  * CPU per number (measured: 141 µs per number with 4 lanes, 77 µs with 1, 64 callers), so one lane
- * with batches of up to 64 issues the most numbers per second.
+ * with batches of up to 64 issues the most numbers per second. Opening the embedded database may
+ * include recovering it after a crash, so it may take 10 s (unless
+ * {@code tracknum.jdbc.connect-timeout} is set) rather than the 3 s meant for a network database.
  */
 final class StoreDefaults {
     static final String STORE = "tracknum.store";
     static final String JDBC_URL = "tracknum.jdbc.url";
     static final String CONFIG = "tracknum.config";
     static final String LANES = "tracknum.batch.lanes";
+    static final String CONNECT_TIMEOUT = "tracknum.jdbc.connect-timeout";
     /** H2 closes on our shutdown hook (after in-flight requests), not on its own. */
     static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/tracknum;DB_CLOSE_ON_EXIT=FALSE";
 
@@ -50,12 +53,18 @@ final class StoreDefaults {
         system.setProperty(STORE, "jdbc");
         if (lookUp(JDBC_URL, system, environment, file) == null) {
             system.setProperty(JDBC_URL, DEFAULT_JDBC_URL);
-            if (lookUp(LANES, system, environment, file) == null) {
-                system.setProperty(LANES, "1");
-            }
+            setIfAbsent(LANES, "1", system, environment, file);
+            setIfAbsent(CONNECT_TIMEOUT, "10s", system, environment, file);
             return new Choice("jdbc", true);
         }
         return new Choice("jdbc", false);
+    }
+
+    private static void setIfAbsent(String key, String value, Properties system, Map<String, String> environment,
+                                    Properties file) {
+        if (lookUp(key, system, environment, file) == null) {
+            system.setProperty(key, value);
+        }
     }
 
     /** The value of {@code key} by the library's precedence, or null if absent or blank. */

@@ -22,6 +22,7 @@ class StoreDefaultsTest {
         assertThat(system.getProperty("tracknum.store")).isEqualTo("jdbc");
         assertThat(system.getProperty("tracknum.jdbc.url")).startsWith("jdbc:h2:file:./data/tracknum");
         assertThat(system.getProperty("tracknum.batch.lanes")).isEqualTo("1");
+        assertThat(system.getProperty("tracknum.jdbc.connect-timeout")).isEqualTo("10s");
 
         Properties lanesChosen = new Properties();
         StoreDefaults.apply(Optional.empty(), lanesChosen, Map.of("TRACKNUM_BATCH_LANES", "4"));
