@@ -2,12 +2,14 @@ package org.tracknum.jdbc;
 
 import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tracknum.IssuedTrackingNumber;
+import org.tracknum.RetryPolicy;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.spi.TestRequests;
 
@@ -22,10 +24,14 @@ final class H2ChildWriter {
     }
 
     public static void main(String[] args) throws Exception {
-        JdbcReservationStore store = JdbcReservationStore.builder().url(args[0]).table(args[1]).build();
+        // Generous bounds: the child starts on a machine busy with the rest of the build, and a
+        // loaded machine must not turn this durability test into a timeout test.
+        JdbcReservationStore store = JdbcReservationStore.builder().url(args[0]).table(args[1])
+                .connectTimeout(Duration.ofSeconds(30)).socketTimeout(Duration.ofSeconds(30)).build();
         int threads = Integer.parseInt(args[3]);
         try (FileOutputStream out = new FileOutputStream(args[2], true);
-             TrackingNumberGenerator generator = TrackingNumberGenerator.builder().store(store).build()) {
+             TrackingNumberGenerator generator = TrackingNumberGenerator.builder().store(store)
+                     .retryPolicy(RetryPolicy.builder().budget(Duration.ofSeconds(60)).build()).build()) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
