@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
+import org.tracknum.spi.TestServices;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -17,12 +17,9 @@ import redis.clients.jedis.resps.ScanResult;
  * Tests use their own table or key prefix and remove only that.
  */
 public final class Services {
-    public static final String POSTGRES_URL = System.getenv().getOrDefault("TRACKNUM_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    public static final String MARIADB_URL = System.getenv().getOrDefault("TRACKNUM_TEST_MARIADB_URL",
-            "jdbc:mariadb://127.0.0.1:3306/test?user=root");
-    public static final String REDIS_URL = System.getenv().getOrDefault("TRACKNUM_TEST_REDIS_URL",
-            "redis://127.0.0.1:6379");
+    public static final String POSTGRES_URL = TestServices.POSTGRES_URL;
+    public static final String MARIADB_URL = TestServices.MARIADB_URL;
+    public static final String REDIS_URL = TestServices.REDIS_URL;
 
     private Services() {
     }
@@ -36,11 +33,7 @@ public final class Services {
     }
 
     private static void requireDatabase(String what, String url) {
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            unreachable(what + " (" + url + ")", e);
-        }
+        TestServices.requireDatabase(what, url);
     }
 
     public static void requireRedis() {
@@ -53,12 +46,7 @@ public final class Services {
 
     /** Skips the test loudly, or fails it on CI. */
     public static void unreachable(String what, Exception cause) {
-        String message = what + " is unreachable: " + cause.getMessage();
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(message, cause);
-        }
-        System.err.println("SKIPPED: " + message);
-        Assumptions.abort(message);
+        TestServices.unavailable(what + " is unreachable", cause);
     }
 
     /** A table or key name no other test run uses. */

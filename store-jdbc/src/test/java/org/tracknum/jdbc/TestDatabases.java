@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
+import org.tracknum.spi.TestServices;
 
 /**
  * Addresses of the test databases, and table housekeeping. PostgreSQL and MariaDB are the local
@@ -15,17 +15,12 @@ import org.junit.jupiter.api.Assumptions;
  * unreachable its tests are skipped loudly, or fail when {@code CI=true}.
  */
 final class TestDatabases {
-    static final String POSTGRES_URL = env("TRACKNUM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    static final String MARIADB_URL = env("TRACKNUM_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+    static final String POSTGRES_URL = TestServices.POSTGRES_URL;
+    static final String MARIADB_URL = TestServices.MARIADB_URL;
     /** MySQL Connector/J against the same MariaDB server. */
     static final String MYSQL_DRIVER_URL = MARIADB_URL.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
 
     private TestDatabases() {
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     static String h2Url(Path dir) {
@@ -38,18 +33,7 @@ final class TestDatabases {
 
     /** Skips (or, on CI, fails) unless a connection to {@code url} can be opened. */
     static void requireReachable(String url, String what) {
-        DriverManager.setLoginTimeout(5);
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            String message = "*** " + what + " is not reachable at " + url.replaceAll("\\?.*", "") + " ("
-                    + e.getSQLState() + "): its tests are SKIPPED. Start it (see .ci/run) or set the TRACKNUM_TEST_* URL. ***";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message, e);
-            }
-            System.err.println(message);
-            Assumptions.abort(message);
-        }
+        TestServices.requireDatabase(what, url);
     }
 
     /** A table name of its own for one test: {@code tn_<tag>_<random>}. */

@@ -2,7 +2,7 @@ package org.tracknum.redis;
 
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
+import org.tracknum.spi.TestServices;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -13,7 +13,7 @@ import redis.clients.jedis.resps.ScanResult;
  * their own key prefix and delete only their own keys, never {@code FLUSHALL}.
  */
 final class LocalRedis {
-    static final String URL = System.getenv().getOrDefault("TRACKNUM_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    static final String URL = TestServices.REDIS_URL;
 
     private LocalRedis() {
     }
@@ -23,12 +23,7 @@ final class LocalRedis {
         try (RedisClient client = RedisClient.create(URL)) {
             client.ping();
         } catch (RuntimeException e) {
-            String message = "local Redis at TRACKNUM_TEST_REDIS_URL (" + URL + ") is unreachable: " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(message, e);
-            }
-            System.err.println("SKIPPED: " + message);
-            Assumptions.abort(message);
+            TestServices.unavailable("local Redis at TRACKNUM_TEST_REDIS_URL (" + URL + ") is unreachable", e);
         }
     }
 
