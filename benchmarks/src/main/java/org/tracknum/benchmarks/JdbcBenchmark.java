@@ -79,8 +79,8 @@ public abstract class JdbcBenchmark {
         beforeTrial();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url());
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(POOL_SIZE);
+        config.setMaximumPoolSize(Tuning.poolSize(POOL_SIZE));
+        config.setMinimumIdle(Tuning.poolSize(POOL_SIZE));
         config.setAutoCommit(true);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(-1);
@@ -93,11 +93,11 @@ public abstract class JdbcBenchmark {
         table = "bench_" + Services.uniqueSuffix();
         JdbcReservationStore store;
         try {
-            store = JdbcReservationStore.builder().url(url()).table(table).build();
+            store = JdbcReservationStore.builder().url(url()).table(table).poolSize(Tuning.poolSize(POOL_SIZE)).build();
         } catch (TrackingNumberException e) {
             throw Services.unreachable(service(), variable(), url(), e);
         }
-        generator = TrackingNumberGenerator.builder().store(store).build();
+        generator = Tuning.generator().store(BatchCounter.wrapIfAsked(store)).build();
         insert = "INSERT INTO " + table + " (tracking_number, reservation_id, origin_country_id,"
                 + " destination_country_id, weight_kg, created_at, customer_id, customer_name, customer_slug,"
                 + " issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

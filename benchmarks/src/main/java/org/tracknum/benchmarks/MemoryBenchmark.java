@@ -32,7 +32,7 @@ public class MemoryBenchmark {
 
     @Setup(Level.Iteration)
     public void freshStore() {
-        generator = TrackingNumberGenerator.builder().store(new MemoryReservationStore()).build();
+        generator = Tuning.generator().store(new MemoryReservationStore()).build();
         baselineMap = new ConcurrentHashMap<>();
     }
 

@@ -83,7 +83,7 @@ public abstract class RedisStoreBenchmark {
         } catch (TrackingNumberException e) {
             throw Services.unreachable(service(), variable(), address(), e);
         }
-        generator = TrackingNumberGenerator.builder().store(store).build();
+        generator = Tuning.generator().store(BatchCounter.wrapIfAsked(store)).build();
     }
 
     @TearDown(Level.Iteration)
