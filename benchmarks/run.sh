@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the JMH suite and writes benchmarks/results/{results.json,results.md,chart.svg}.
 #   benchmarks/run.sh quick   # threads 1 and 8, one short iteration each: under 10 minutes
-#   benchmarks/run.sh full    # threads 1, 2, 8 and 32, three iterations: under 60 minutes
+#   benchmarks/run.sh full    # threads 1, 2, 8 and 32, one 3 s warm-up and three 3 s iterations: about 30 minutes
 # Extra arguments are passed to JMH (e.g. a benchmark regex: benchmarks/run.sh quick 'Memory|Format').
 # Run it alone on the machine: a build or another benchmark beside it skews every figure.
 set -euo pipefail
@@ -10,7 +10,7 @@ mode=${1:-quick}
 shift || true
 case "$mode" in
   quick) threads=(1 8); jmh_opts=(-f 1 -wi 1 -w 1s -i 1 -r 1s) ;;
-  full)  threads=(1 2 8 32); jmh_opts=(-f 1 -wi 2 -w 3s -i 3 -r 3s) ;;
+  full)  threads=(1 2 8 32); jmh_opts=(-f 1 -wi 1 -w 3s -i 3 -r 3s) ;;
   *) echo "usage: $0 quick|full [JMH args...]" >&2; exit 2 ;;
 esac
 filter=("$@")
