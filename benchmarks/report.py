@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Turns JMH JSON files (one per thread count) into results.json, results.md and chart.svg."""
+import glob
 import json
 import os
 import platform
@@ -12,6 +13,19 @@ def sh(cmd):
         return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=20).stdout.strip()
     except Exception:  # noqa: BLE001 - a missing tool just leaves the field empty
         return ""
+
+
+def pom_property(name):
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        with open(os.path.join(here, "..", "pom.xml")) as f:
+            text = f.read()
+    except OSError:
+        return "?"
+    start = text.find(f"<{name}>")
+    if start < 0:
+        return "?"
+    return text[start + len(name) + 2:text.find(f"</{name}>", start)]
 
 
 def machine():
@@ -29,7 +43,19 @@ def machine():
         "jdk": sh("java -version 2>&1 | head -1"),
         "postgresql": sh("psql -h 127.0.0.1 -U postgres -d test -tAc 'show server_version' 2>/dev/null"),
         "mariadb": sh("mariadb -h127.0.0.1 -uroot -N -e 'select version()' 2>/dev/null"),
+        "postgresql durability": sh("psql -h 127.0.0.1 -U postgres -d test -tAc "
+                                    "\"select 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || "
+                                    "current_setting('synchronous_commit')\" 2>/dev/null"),
+        "mariadb durability": sh("mariadb -h127.0.0.1 -uroot -N -e "
+                                 "\"select concat('innodb_flush_log_at_trx_commit=', @@innodb_flush_log_at_trx_commit, "
+                                 "', sync_binlog=', @@sync_binlog, ', log_bin=', @@log_bin)\" 2>/dev/null"),
         "redis": sh("redis-server --version | awk '{print $3}'"),
+        "redis standalone persistence": sh("redis-cli config get appendonly | tr '\\n' ' '"),
+        "redis cluster persistence": os.environ.get("TRACKNUM_BENCH_CLUSTER_NOTE", ""),
+        "drivers": ", ".join(f"{n} {pom_property(k)}" for n, k in [
+            ("pgjdbc", "postgresql.version"), ("MariaDB C/J", "mariadb.version"), ("H2", "h2.version"),
+            ("sqlite-jdbc", "sqlite.version"), ("Jedis", "jedis.version"), ("HikariCP", "hikaricp.version"),
+            ("JMH", "jmh.version")]),
         "date": sh("date -u +%Y-%m-%dT%H:%MZ"),
     }
 
@@ -62,13 +88,19 @@ def fmt(v):
     return f"{v:.3g}"
 
 
-def markdown(mode, info, rows):
-    out = [f"# Tracknum benchmarks ({mode} run)", ""]
+def markdown(mode, info, rows, tmp):
+    out = [f"# Tracknum benchmarks ({mode} run)", "",
+           f"Reproduce: `mvn -B -pl benchmarks -am package -DskipTests && benchmarks/run.sh {mode}` "
+           "with PostgreSQL, MariaDB and Redis up (addresses: `TRACKNUM_TEST_*`; the script starts a local Redis "
+           "Cluster unless `TRACKNUM_TEST_REDIS_CLUSTER` is set). JMH options: see `benchmarks/run.sh`.", ""]
     out.append("| machine | |")
     out.append("|---|---|")
     for k, v in info.items():
         out.append(f"| {k} | {v} |")
     out.append("")
+    out += targets(rows)
+    out.append("")
+    out += conditions(tmp)
     thr = sorted({r["threads"] for r in rows})
     out.append("## Throughput (operations/s; `next` = one issued tracking number)")
     out.append("")
@@ -105,6 +137,81 @@ def markdown(mode, info, rows):
         for r in alloc:
             out.append(f"- {r['class']}.{r['method']} at {r['threads']} threads: {r['alloc_bytes_per_op']:.0f} B/op")
     return "\n".join(out) + "\n"
+
+
+# (label, class, method, threads, minimum ops/s or None, baseline method, minimum ratio or None)
+TARGETS = [
+    ("generation alone: next ≥ baselineTsid", "FormatBenchmark", "next", 2, None, "baselineTsid", 1.0),
+    ("memory: ≥ 2,000,000/s", "MemoryBenchmark", "next", 2, 2_000_000, None, None),
+    ("PostgreSQL: ≥ 100,000/s and ≥ 3× baselineSingleInsert", "PostgresBenchmark", "next", 32, 100_000,
+     "baselineSingleInsert", 3.0),
+    ("MariaDB: ≥ 80,000/s and ≥ 3× baselineSingleInsert", "MariaDbBenchmark", "next", 32, 80_000,
+     "baselineSingleInsert", 3.0),
+    ("H2 (file): ≥ 50,000/s", "H2Benchmark", "next", 32, 50_000, "baselineSingleInsert", None),
+    ("SQLite: ≥ 20,000/s", "SqliteBenchmark", "next", 8, 20_000, "baselineSingleInsert", None),
+    ("Redis: ≥ 250,000/s and ≥ 2× baselineSetNx", "RedisBenchmark", "next", 32, 250_000, "baselineSetNx", 2.0),
+]
+
+
+def throughput(rows, cls, method, threads):
+    for r in rows:
+        if (r["class"], r["method"], r["threads"], r["mode"]) == (cls, method, threads, "thrpt") \
+                and "alloc_bytes_per_op" not in r:
+            return r["score"]
+    return None
+
+
+def targets(rows):
+    out = ["## Targets (2-core machine, library `next()`, durable where the store is)", "",
+           "| target | threads | measured | baseline | ratio | met |", "|---|---|---|---|---|---|"]
+    for label, cls, method, t, minimum, base, min_ratio in TARGETS:
+        v = throughput(rows, cls, method, t)
+        b = throughput(rows, cls, base, t) if base else None
+        if v is None:
+            out.append(f"| {label} | {t} | not measured in this run | | | – |")
+            continue
+        ratio = v / b if b else None
+        ok = (minimum is None or v >= minimum) and (min_ratio is None or (ratio is not None and ratio >= min_ratio))
+        out.append(f"| {label} | {t} | {fmt(v)}/s | {fmt(b) + '/s ' + base if b else ''} | "
+                   f"{f'{ratio:.2f}×' if ratio else ''} | {'yes' if ok else '**no**'} |")
+    alloc = [r for r in rows if "alloc_bytes_per_op" in r and r["class"] == "MemoryBenchmark" and r["method"] == "next"]
+    if alloc:
+        a = alloc[0]["alloc_bytes_per_op"]
+        out.append(f"| memory: ≤ 1 KB allocated per number | {alloc[0]['threads']} | {a:.0f} B/op | | | "
+                   f"{'yes' if a <= 1024 else '**no**'} |")
+    p50 = [r for r in rows if (r["class"], r["method"], r["threads"], r["mode"]) == ("PostgresBenchmark", "next", 1, "sample")]
+    if p50:
+        scale = 1e3 if p50[0]["unit"].startswith("s/") else 1
+        ms = (p50[0]["p50"] or 0) * scale
+        out.append(f"| PostgreSQL: p50 ≤ 0.3 ms | 1 | {ms:.3f} ms | | | {'yes' if ms <= 0.3 else '**no**'} |")
+    return out
+
+
+def conditions(tmp):
+    out = []
+    path = os.path.join(tmp, "conditions.txt")
+    if os.path.exists(path):
+        with open(path) as f:
+            text = f.read().strip()
+        out += ["## Machine load during the run", "", "```", text, "```", ""]
+    failures = []
+    for log in sorted(glob.glob(os.path.join(tmp, "*.log"))):
+        current, expect_message = None, False
+        with open(log, errors="replace") as f:
+            for line in f:
+                if line.startswith("# Benchmark: "):
+                    current = line.split(": ", 1)[1].strip().rsplit(".", 2)
+                    current = ".".join(current[-2:])
+                elif line.startswith("# Threads: "):
+                    threads = line.split(": ", 1)[1].split()[0]
+                elif line.strip() == "<failure>":
+                    expect_message = True
+                elif expect_message and line.strip():
+                    failures.append(f"- {current} at {threads} threads: {line.strip()}")
+                    expect_message = False
+    if failures:
+        out += ["## Benchmarks that failed", ""] + sorted(set(failures)) + [""]
+    return out
 
 
 def svg(rows):
@@ -158,7 +265,7 @@ def main():
     with open(os.path.join(out, "results.json"), "w") as f:
         json.dump({"mode": mode, "machine": info, "results": rows}, f, indent=1)
     with open(os.path.join(out, "results.md"), "w") as f:
-        f.write(markdown(mode, info, rows))
+        f.write(markdown(mode, info, rows, os.path.dirname(paths[0]) if paths else out))
     with open(os.path.join(out, "chart.svg"), "w") as f:
         f.write(svg(rows))
 

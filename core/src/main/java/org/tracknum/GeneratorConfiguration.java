@@ -166,7 +166,7 @@ final class GeneratorConfiguration {
         TrackingNumberGenerator.Builder builder = TrackingNumberGenerator.builder()
                 .format(FormatConfiguration.parse(settings))
                 .retryPolicy(retryPolicy())
-                .lanes(settings.getInt(LANES, 4, 1, 256))
+                .lanes(settings.getInt(LANES, 2, 1, 256))
                 .maxBatchSize(settings.getInt(MAX_BATCH, 64, 1, 10_000));
         ReservationStore store = provider.create(settings);
         try {

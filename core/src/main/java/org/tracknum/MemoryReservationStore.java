@@ -3,20 +3,30 @@ package org.tracknum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.StoreFailure;
 
 /**
- * Keeps numbers in a {@link ConcurrentHashMap} of this process. Unique within the process, lost
- * when it exits: for tests and for single-process use where numbers need not survive a restart.
- * Selected by {@code tracknum.store=memory}.
+ * Keeps numbers in memory of this process. Unique within the process, lost when it exits: for
+ * tests and for single-process use where numbers need not survive a restart. Selected by
+ * {@code tracknum.store=memory}.
+ *
+ * <p>Numbers are spread over {@value #STRIPES} independently locked hash tables of primitive
+ * arrays (see {@code NumberSlots}): a held number costs 52 to 104 bytes (its slot, at 3/8 to 3/4
+ * load) and no object of its own besides the request it was issued for, so that a large store
+ * costs the garbage collector nothing to copy.
  */
 public final class MemoryReservationStore implements ReservationStore {
-    private final ConcurrentHashMap<String, Reservation> numbers = new ConcurrentHashMap<>();
+    private static final int STRIPES = 64;
+
+    private final NumberSlots[] stripes = new NumberSlots[STRIPES];
 
     public MemoryReservationStore() {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new NumberSlots();
+        }
     }
 
     @Override
@@ -32,8 +42,11 @@ public final class MemoryReservationStore implements ReservationStore {
     }
 
     private ReservationOutcome reserve(Reservation reservation) {
-        Reservation holder = numbers.putIfAbsent(reservation.trackingNumber(), reservation);
-        return holder == null || holder.reservationId().equals(reservation.reservationId())
+        String number = reservation.trackingNumber();
+        long high = wellFormedHigh(number);
+        long low = NumberSlots.low(number);
+        long hash = NumberSlots.hash(high, low);
+        return stripe(hash).reserve(high, low, hash, reservation) == NumberSlots.OURS
                 ? ReservationOutcome.RESERVED
                 : ReservationOutcome.TAKEN;
     }
@@ -42,18 +55,38 @@ public final class MemoryReservationStore implements ReservationStore {
     public List<ReservationOutcome> verify(List<Reservation> reservations) {
         List<ReservationOutcome> outcomes = new ArrayList<>(reservations.size());
         for (Reservation reservation : reservations) {
-            Reservation holder = numbers.get(reservation.trackingNumber());
-            outcomes.add(holder != null && holder.reservationId().equals(reservation.reservationId())
-                    ? ReservationOutcome.RESERVED
-                    : ReservationOutcome.TAKEN);
+            String number = reservation.trackingNumber();
+            long high = wellFormedHigh(number);
+            long low = NumberSlots.low(number);
+            long hash = NumberSlots.hash(high, low);
+            int owner = stripe(hash).owner(high, low, hash, reservation.reservationId());
+            outcomes.add(owner == NumberSlots.OURS ? ReservationOutcome.RESERVED : ReservationOutcome.TAKEN);
         }
         return outcomes;
     }
 
     @Override
     public Optional<IssuedTrackingNumber> find(String trackingNumber) {
-        Reservation holder = numbers.get(trackingNumber);
-        return holder == null ? Optional.empty() : Optional.of(holder.toIssued());
+        long high = NumberSlots.high(trackingNumber);
+        if (high == 0) {
+            return Optional.empty();
+        }
+        long low = NumberSlots.low(trackingNumber);
+        long hash = NumberSlots.hash(high, low);
+        return Optional.ofNullable(stripe(hash).find(high, low, hash, trackingNumber));
+    }
+
+    private NumberSlots stripe(long hash) {
+        return stripes[(int) (hash >>> 58)];
+    }
+
+    private static long wellFormedHigh(String number) {
+        long high = NumberSlots.high(number);
+        if (high == 0) {
+            throw new StoreFailure(ReservationOutcome.Status.FATAL,
+                    "memory store: a tracking number must match ^[A-Z0-9]{1,16}$", null);
+        }
+        return high;
     }
 
     @Override
@@ -63,7 +96,11 @@ public final class MemoryReservationStore implements ReservationStore {
 
     /** How many numbers are held. */
     public int size() {
-        return numbers.size();
+        int size = 0;
+        for (NumberSlots stripe : stripes) {
+            size += stripe.size();
+        }
+        return size;
     }
 
     @Override

@@ -87,7 +87,7 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         RetryPolicy retryPolicy = RetryPolicy.defaults();
         TrackingNumberListener listener = GuardedListener.NONE;
         CandidateSource candidateSource;
-        int lanes = 4;
+        int lanes = 2;
         int maxBatchSize = 64;
 
         Builder() {
@@ -131,7 +131,7 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         }
 
         /**
-         * Number of batching lanes, 1 to 256 (default 4): at most this many store calls run at
+         * Number of batching lanes, 1 to 256 (default 2): at most this many store calls run at
          * once; concurrent callers of one lane share a batch. Match it to the store's pool size.
          */
         public Builder lanes(int lanes) {

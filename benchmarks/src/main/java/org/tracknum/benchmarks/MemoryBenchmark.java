@@ -23,7 +23,7 @@ import org.tracknum.TrackingNumberGenerator;
  * id can cost). Each iteration starts from a fresh store.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class MemoryBenchmark {
     private final ShipmentRequest request = Requests.sample();
@@ -32,7 +32,7 @@ public class MemoryBenchmark {
 
     @Setup(Level.Iteration)
     public void freshStore() {
-        generator = TrackingNumberGenerator.builder().store(new MemoryReservationStore()).build();
+        generator = Tuning.generator().store(new MemoryReservationStore()).build();
         baselineMap = new ConcurrentHashMap<>();
     }
 
@@ -42,6 +42,7 @@ public class MemoryBenchmark {
     }
 
     @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
     public IssuedTrackingNumber next() {
         return generator.next(request);
     }

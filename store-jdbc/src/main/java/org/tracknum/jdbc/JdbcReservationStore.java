@@ -228,7 +228,7 @@ public final class JdbcReservationStore implements ReservationStore {
             return this;
         }
 
-        /** Connections of the pool built from the URL, 1 to 1000 (default 8: the generator's 4 lanes, verify and find). */
+        /** Connections of the pool built from the URL, 1 to 1000 (default 8: the generator's lanes (2 by default), verify and find). */
         public Builder poolSize(int poolSize) {
             this.poolSize = poolSize;
             return this;

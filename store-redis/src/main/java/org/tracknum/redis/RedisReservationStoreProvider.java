@@ -42,7 +42,7 @@ public final class RedisReservationStoreProvider implements ReservationStoreProv
                 .keyPrefix(settings.get(RedisSetting.KEY_PREFIX.key, KeyPrefix.DEFAULT))
                 .singleSlot(settings.getBoolean(RedisSetting.SINGLE_SLOT.key, false))
                 .durability(durability(settings))
-                .connections(2 * settings.getInt(LANES, 4, 1, 256) + 8);
+                .connections(2 * settings.getInt(LANES, 2, 1, 256) + 8);
         settings.get(RedisSetting.URL.key).ifPresent(builder::url);
         settings.get(RedisSetting.CLUSTER.key).ifPresent(builder::cluster);
         if (settings.get(RedisSetting.URL.key).isEmpty() && settings.get(RedisSetting.CLUSTER.key).isEmpty()) {

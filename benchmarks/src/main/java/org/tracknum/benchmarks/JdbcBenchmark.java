@@ -1,0 +1,153 @@
+package org.tracknum.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.tracknum.BenchmarkCandidates;
+import org.tracknum.IssuedTrackingNumber;
+import org.tracknum.ShipmentRequest;
+import org.tracknum.TrackingNumberException;
+import org.tracknum.TrackingNumberGenerator;
+import org.tracknum.jdbc.JdbcReservationStore;
+import org.tracknum.spi.CandidateSource;
+
+/**
+ * {@code next()} on a {@link JdbcReservationStore} built from a URL with the library's defaults
+ * (pool of {@value #POOL_SIZE}, 4 lanes, batches up to 64, strict durability), against
+ * {@link #baselineSingleInsert()}: one plain INSERT of the same row, autocommitted, per number,
+ * through a HikariCP pool of the same size (the reference's approach, no batching). Each iteration
+ * writes into a fresh table, dropped afterwards.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public abstract class JdbcBenchmark {
+    /** The store's default pool size ({@code tracknum.jdbc.pool-size}). */
+    static final int POOL_SIZE = 8;
+
+    private final ShipmentRequest request = Requests.sample();
+    private final CandidateSource candidates = BenchmarkCandidates.defaultFormat();
+    private HikariDataSource baselinePool;
+    private TrackingNumberGenerator generator;
+    private String table;
+    private String insert;
+
+    /** The database's JDBC URL. */
+    protected abstract String url();
+
+    /** For messages: the database's name and the variable that points at it. */
+    protected abstract String service();
+
+    protected abstract String variable();
+
+    /** Whether id columns are SQL {@code UUID} (PostgreSQL) rather than {@code CHAR(36)}. */
+    protected boolean uuidColumns() {
+        return false;
+    }
+
+    /** Driver properties of the baseline's pool (e.g. SQLite pragmas). */
+    protected Properties baselineProperties() {
+        return new Properties();
+    }
+
+    /** Called once before the first iteration (e.g. to make a directory for a file database). */
+    protected void beforeTrial() {
+    }
+
+    /** Called once after the last iteration. */
+    protected void afterTrial() {
+    }
+
+    @Setup(Level.Trial)
+    public void openBaselinePool() {
+        beforeTrial();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url());
+        config.setMaximumPoolSize(Tuning.poolSize(POOL_SIZE));
+        config.setMinimumIdle(Tuning.poolSize(POOL_SIZE));
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        config.setDataSourceProperties(baselineProperties());
+        baselinePool = new HikariDataSource(config);
+    }
+
+    @Setup(Level.Iteration)
+    public void freshTable() {
+        table = "bench_" + Services.uniqueSuffix();
+        JdbcReservationStore store;
+        try {
+            store = JdbcReservationStore.builder().url(url()).table(table).poolSize(Tuning.poolSize(POOL_SIZE)).build();
+        } catch (TrackingNumberException e) {
+            throw Services.unreachable(service(), variable(), url(), e);
+        }
+        generator = Tuning.generator().store(BatchCounter.wrapIfAsked(store)).build();
+        insert = "INSERT INTO " + table + " (tracking_number, reservation_id, origin_country_id,"
+                + " destination_country_id, weight_kg, created_at, customer_id, customer_name, customer_slug,"
+                + " issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    @TearDown(Level.Iteration)
+    public void dropTable() throws SQLException {
+        generator.close();
+        try (Connection c = baselinePool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE " + table);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void closeBaselinePool() {
+        try {
+            baselinePool.close();
+        } finally {
+            afterTrial();
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+    public IssuedTrackingNumber next() {
+        return generator.next(request);
+    }
+
+    @Benchmark
+    public int baselineSingleInsert() throws SQLException {
+        try (Connection c = baselinePool.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setString(1, candidates.candidate(request));
+            setId(ps, 2, UUID.randomUUID());
+            ps.setString(3, request.originCountryId());
+            ps.setString(4, request.destinationCountryId());
+            ps.setBigDecimal(5, request.weightKg());
+            ps.setString(6, request.createdAt().toString());
+            setId(ps, 7, request.customerId());
+            ps.setString(8, request.customerName());
+            ps.setString(9, request.customerSlug());
+            ps.setString(10, Instant.now().toString());
+            return ps.executeUpdate();
+        }
+    }
+
+    private void setId(PreparedStatement ps, int index, UUID id) throws SQLException {
+        if (uuidColumns()) {
+            ps.setObject(index, id);
+        } else {
+            ps.setString(index, id.toString());
+        }
+    }
+}
