@@ -33,7 +33,7 @@ public final class JdbcDataSourceExample {
     static IssuedTrackingNumber run(String jdbcUrl, String table, PrintStream out) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(8);          // the generator's 4 lanes, plus lookups
+        config.setMaximumPoolSize(8);          // the generator's lanes (default 2), plus lookups
         config.setConnectionTimeout(3_000);    // bound every wait for a connection
         config.setPoolName("orders-db");
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
