@@ -255,8 +255,11 @@ public abstract class ReservationStoreContract {
         return TrackingNumberGenerator.builder().store(new KeptOpen(store));
     }
 
-    /** Delegates everything but {@code close()}, which the test does itself. */
-    public static final class KeptOpen implements ReservationStore {
+    /**
+     * Delegates everything but {@code close()}, which the test does itself. Tests that observe a
+     * store's calls extend it and override the calls they watch.
+     */
+    public static class KeptOpen implements ReservationStore {
         private final ReservationStore delegate;
 
         public KeptOpen(ReservationStore delegate) {

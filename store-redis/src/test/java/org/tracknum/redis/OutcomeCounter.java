@@ -1,20 +1,18 @@
 package org.tracknum.redis;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.ReservationStoreContract;
 
 /** Passes calls through to a store (which it never closes) and counts the outcomes per status. */
-final class OutcomeCounter implements ReservationStore {
-    private final ReservationStore store;
+final class OutcomeCounter extends ReservationStoreContract.KeptOpen {
     private final LongAdder[] counts = new LongAdder[ReservationOutcome.Status.values().length];
 
     OutcomeCounter(ReservationStore store) {
-        this.store = store;
+        super(store);
         for (int i = 0; i < counts.length; i++) {
             counts[i] = new LongAdder();
         }
@@ -24,39 +22,11 @@ final class OutcomeCounter implements ReservationStore {
         return counts[status.ordinal()].sum();
     }
 
-    private List<ReservationOutcome> counted(List<ReservationOutcome> outcomes) {
-        outcomes.forEach(o -> counts[o.status().ordinal()].increment());
-        return outcomes;
-    }
-
     @Override
     public List<ReservationOutcome> reserve(List<Reservation> batch) {
-        return counted(store.reserve(batch));
-    }
-
-    @Override
-    public List<ReservationOutcome> verify(List<Reservation> reservations) {
-        return store.verify(reservations);
-    }
-
-    @Override
-    public Optional<IssuedTrackingNumber> find(String trackingNumber) {
-        return store.find(trackingNumber);
-    }
-
-    @Override
-    public void ping() {
-        store.ping();
-    }
-
-    @Override
-    public String describe() {
-        return store.describe();
-    }
-
-    @Override
-    public void close() {
-        // the test closes the store
+        List<ReservationOutcome> outcomes = super.reserve(batch);
+        outcomes.forEach(o -> counts[o.status().ordinal()].increment());
+        return outcomes;
     }
 
     @Override
