@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A CPU flame graph of one store's next() under load:
 #   benchmarks/profile.sh <store> [threads]    # store: memory format postgres mariadb h2 sqlite redis redis-cluster
+# (async-profiler samples every 1 ms of CPU time; JFR every 10 ms of a thread running Java code)
 # Runs <Store>Benchmark.next (32 threads by default; one 5 s warm-up, one 10 s measured iteration) with
 # async-profiler (tools.profiler:async-profiler from Maven Central; CPU samples of Java, JVM, native and
 # kernel code), or with JFR (Java code only) if async-profiler cannot load here or TRACKNUM_PROFILER=jfr,
@@ -52,7 +53,7 @@ async_lib() {
 profiler=${TRACKNUM_PROFILER:-async}
 collapsed=
 if [ "$profiler" = async ] && lib=$(async_lib); then
-  java -jar "$jar" "${jmh[@]}" -prof "async:libPath=$lib;output=collapsed;dir=$work" 2>&1 | tee "$work/jmh.log"
+  java -jar "$jar" "${jmh[@]}" -prof "async:libPath=$lib;output=collapsed;interval=1000000;dir=$work" 2>&1 | tee "$work/jmh.log"
   collapsed=$(find "$work" -name 'collapsed-cpu.csv' | head -1)
   how="async-profiler, CPU samples"
   [ -n "$collapsed" ] || echo "async-profiler wrote nothing: falling back to JFR" >&2

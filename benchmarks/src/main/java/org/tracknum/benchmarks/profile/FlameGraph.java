@@ -41,10 +41,13 @@ public final class FlameGraph {
             return children.computeIfAbsent(frame, Node::new);
         }
 
-        int depth() {
+        /** Levels of the frames at least {@code minSamples} wide (the ones drawn). */
+        int depth(double minSamples) {
             int d = 0;
             for (Node c : children.values()) {
-                d = Math.max(d, c.depth());
+                if (c.samples >= minSamples) {
+                    d = Math.max(d, c.depth(minSamples));
+                }
             }
             return d + 1;
         }
@@ -91,7 +94,8 @@ public final class FlameGraph {
     }
 
     static String svg(String title, Node root) {
-        int depth = root.depth();
+        double scale = root.samples == 0 ? 0 : (WIDTH - 2.0 * MARGIN) / root.samples;
+        int depth = root.depth(scale == 0 ? 0 : MIN_WIDTH / scale);
         int height = HEADER + depth * FRAME_HEIGHT + 2 * MARGIN;
         StringBuilder b = new StringBuilder();
         b.append("<?xml version='1.0' encoding='UTF-8'?>\n")
@@ -104,7 +108,6 @@ public final class FlameGraph {
                 .append(String.format(Locale.ROOT, "%,d samples; width = share of samples; hover a frame for its figures", root.samples))
                 .append("</text>\n");
         if (root.samples > 0) {
-            double scale = (WIDTH - 2.0 * MARGIN) / root.samples;
             draw(b, root, root.samples, MARGIN, height - MARGIN - FRAME_HEIGHT, scale);
         }
         return b.append("</svg>\n").toString();

@@ -17,7 +17,8 @@ class FlameGraphTest {
         assertThat(main.children.get("a").samples).isEqualTo(6);
         assertThat(main.children.get("a").children.get("b").samples).isEqualTo(5);
         assertThat(main.children.get("d").samples).isEqualTo(4);
-        assertThat(root.depth()).isEqualTo(4);
+        assertThat(root.depth(0)).isEqualTo(4);
+        assertThat(root.depth(6)).as("frames of fewer than 6 samples are not drawn").isEqualTo(3);
     }
 
     @Test
