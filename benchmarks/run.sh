@@ -42,8 +42,9 @@ conditions() {
 jar=benchmarks/target/benchmarks.jar
 cpu=(-prof org.tracknum.benchmarks.CpuProfiler)
 growth=PostgresGrowthBenchmark
-# Whether JMH finds any benchmark for these arguments (it fails on none).
-matches() { java -jar "$jar" -l "$@" 2>/dev/null | tail -n +2 | grep -q .; }
+# The benchmarks JMH would run for these arguments (it fails on none), one per line after a header.
+listed() { java -jar "$jar" -l "$@" 2>/dev/null || true; }
+matches() { [ "$(listed "$@" | wc -l)" -gt 1 ]; }
 
 if matches -e "$growth" "${filter[@]}"; then
   for t in "${threads[@]}"; do
@@ -54,7 +55,7 @@ if matches -e "$growth" "${filter[@]}"; then
   done
 fi
 
-if [ ${#filter[@]} -eq 0 ] || java -jar "$jar" -l "${filter[@]}" 2>/dev/null | grep -q "$growth"; then
+if [ ${#filter[@]} -eq 0 ] || [[ "$(listed "${filter[@]}")" == *"$growth"* ]]; then
   echo "== table growth: PostgreSQL next() at 32 threads, empty table vs $prefilled numbers (the fill is not measured)"
   conditions "before the growth run"
   java -jar "$jar" "${jmh_opts[@]}" "${cpu[@]}" -t 32 -bm thrpt -p prefilled="0,$prefilled" -rf json \
@@ -69,5 +70,9 @@ if [ ${#filter[@]} -eq 0 ]; then
 fi
 conditions "at the end"
 
+if ! ls "$tmp"/*.json >/dev/null 2>&1; then
+  echo "no benchmark matched: ${filter[*]} (list them with java -jar $jar -l)" >&2
+  exit 2
+fi
 python3 benchmarks/report.py "$mode" "$out" "$tmp"/*.json
 echo "results: $out/results.md, $out/chart.svg, $out/results.json"
