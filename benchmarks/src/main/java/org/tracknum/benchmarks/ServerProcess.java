@@ -44,11 +44,12 @@ final class ServerProcess {
         }
     }
 
-    /** The {@code mariadbd} process, from the server's {@code pid_file}. */
+    /** The {@code mariadbd} process, from the server's {@code pid_file} (relative to its data directory if not absolute). */
     static ServerProcess mariaDb(Connection c) {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@pid_file")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@pid_file, @@datadir")) {
             rs.next();
-            long pid = Long.parseLong(Files.readString(Path.of(rs.getString(1))).strip());
+            Path pidFile = Path.of(rs.getString(2)).resolve(rs.getString(1));
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
             return checked("mariadbd", List.of(pid), Set.of("mariadbd", "mysqld"));
         } catch (SQLException | IOException | RuntimeException e) {
             return unmeasurable("mariadbd", e.getMessage());
