@@ -32,10 +32,6 @@ final class CpuMeter {
         server = process;
     }
 
-    static ServerProcess server() {
-        return server;
-    }
-
     static void measurementStarts() {
         start = read();
         end = null;

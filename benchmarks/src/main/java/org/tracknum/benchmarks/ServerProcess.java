@@ -18,13 +18,11 @@ import redis.clients.jedis.Jedis;
  * server on another host or in another pid namespace is reported as not measurable.
  */
 final class ServerProcess {
-    private static final ServerProcess NONE = new ServerProcess("", List.of());
+    private static final ServerProcess NONE = new ServerProcess(List.of());
 
-    private final String name;
     private final List<Long> roots;
 
-    private ServerProcess(String name, List<Long> roots) {
-        this.name = name;
+    private ServerProcess(List<Long> roots) {
         this.roots = List.copyOf(roots);
     }
 
@@ -83,21 +81,12 @@ final class ServerProcess {
                 return unmeasurable(name, "process " + pid + " is " + (command.isEmpty() ? "not on this host" : command));
             }
         }
-        return new ServerProcess(name, pids);
+        return new ServerProcess(pids);
     }
 
     private static ServerProcess unmeasurable(String name, String why) {
         System.err.println("[cpu] the " + name + " server's CPU time is not measured: " + why);
         return NONE;
-    }
-
-    /** The process name, e.g. {@code postgres}; empty for {@link #none()}. */
-    String name() {
-        return name;
-    }
-
-    boolean measurable() {
-        return !roots.isEmpty();
     }
 
     /** CPU time of the server's processes so far, in nanoseconds, or -1. */
