@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # Runs the JMH suite and writes benchmarks/results/{results.json,results.md,chart.svg}.
-#   benchmarks/run.sh quick   # threads 1 and 8, one short iteration each: under 10 minutes
-#   benchmarks/run.sh full    # threads 1, 2, 8 and 32, one 3 s warm-up and three 3 s iterations: about 30 minutes
+#   benchmarks/run.sh quick   # threads 1 and 8, one short iteration each; growth with 200,000 rows: about 10 minutes
+#   benchmarks/run.sh full    # threads 1, 2, 8 and 32, one 3 s warm-up and three 3 s iterations; growth with
+#                             # 10,000,000 rows at 32 threads: about 45 minutes
 # Extra arguments are passed to JMH (e.g. a benchmark regex: benchmarks/run.sh quick 'Memory|Format').
+# Every run measures CPU per operation (CpuProfiler). PostgresGrowthBenchmark runs once, at 32 threads, with
+# prefilled=0 and TRACKNUM_BENCH_PREFILLED (default: 200000 quick, 10000000 full).
+# TRACKNUM_BENCH_OUT=<dir> writes the results there instead (for trial runs that must not replace the committed ones).
 # Run it alone on the machine: a build or another benchmark beside it skews every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-quick}
 shift || true
 case "$mode" in
-  quick) threads=(1 8); jmh_opts=(-f 1 -wi 1 -w 1s -i 1 -r 1s) ;;
-  full)  threads=(1 2 8 32); jmh_opts=(-f 1 -wi 1 -w 3s -i 3 -r 3s) ;;
+  quick) threads=(1 8); jmh_opts=(-f 1 -wi 1 -w 1s -i 1 -r 1s); prefilled=${TRACKNUM_BENCH_PREFILLED:-200000} ;;
+  full)  threads=(1 2 8 32); jmh_opts=(-f 1 -wi 1 -w 3s -i 3 -r 3s); prefilled=${TRACKNUM_BENCH_PREFILLED:-10000000} ;;
   *) echo "usage: $0 quick|full [JMH args...]" >&2; exit 2 ;;
 esac
 filter=("$@")
 
-out=benchmarks/results
+out=${TRACKNUM_BENCH_OUT:-benchmarks/results}
+mkdir -p "$out"
 tmp=$out/tmp
 rm -rf "$tmp"; mkdir -p "$tmp"
 
@@ -23,39 +28,9 @@ if [ ! -f benchmarks/target/benchmarks.jar ] || [ -n "$(find core store-* benchm
   mvn -B -pl benchmarks -am package -DskipTests
 fi
 
-cluster_pids=()
-cleanup() {
-  for pid in "${cluster_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${cluster_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ -n "${cluster_dir:-}" ] && rm -rf "$cluster_dir"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-if [ -z "${TRACKNUM_TEST_REDIS_CLUSTER:-}" ] && command -v redis-server >/dev/null; then
-  # A local 3-master cluster (each node also uses port+10000 for its bus).
-  cluster_dir=$(mktemp -d)
-  nodes=()
-  for i in 1 2 3; do
-    while :; do p=$(free_port); [ "$p" -lt 55000 ] && break; done
-    mkdir -p "$cluster_dir/$p"
-    redis-server --port "$p" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file "$cluster_dir/$p/nodes.conf" \
-      --dir "$cluster_dir/$p" --appendonly yes --appendfsync everysec --save "" --daemonize no \
-      --logfile "$cluster_dir/$p/redis.log" &
-    cluster_pids+=($!)
-    nodes+=("127.0.0.1:$p")
-  done
-  for n in "${nodes[@]}"; do
-    until redis-cli -p "${n#*:}" ping >/dev/null 2>&1; do sleep 0.2; done
-  done
-  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >/dev/null
-  until redis-cli -p "${nodes[0]#*:}" cluster info | grep -q 'cluster_state:ok'; do sleep 0.2; done
-  export TRACKNUM_TEST_REDIS_CLUSTER=$(IFS=,; echo "${nodes[*]}")
-  export TRACKNUM_BENCH_CLUSTER_NOTE="3 local masters started by run.sh, no replicas, appendonly yes, appendfsync everysec"
-else
-  export TRACKNUM_BENCH_CLUSTER_NOTE="given by TRACKNUM_TEST_REDIS_CLUSTER"
-fi
+. benchmarks/redis-cluster.sh
+trap stop_redis_cluster EXIT
+start_redis_cluster
 
 # What else runs on the machine: every figure is only as good as this.
 conditions() {
@@ -64,20 +39,40 @@ conditions() {
   } >> "$tmp/conditions.txt"
 }
 
-for t in "${threads[@]}"; do
-  echo "== $mode run, $t thread(s)"
-  conditions "before the $t-thread run"
-  java -jar benchmarks/target/benchmarks.jar "${jmh_opts[@]}" -t "$t" -rf json -rff "$tmp/threads-$t.json" "${filter[@]}" \
-    2>&1 | tee "$tmp/threads-$t.log"
-done
+jar=benchmarks/target/benchmarks.jar
+cpu=(-prof org.tracknum.benchmarks.CpuProfiler)
+growth=PostgresGrowthBenchmark
+# The benchmarks JMH would run for these arguments (it fails on none), one per line after a header.
+listed() { java -jar "$jar" -l "$@" 2>/dev/null || true; }
+matches() { [ "$(listed "$@" | wc -l)" -gt 1 ]; }
+
+if matches -e "$growth" "${filter[@]}"; then
+  for t in "${threads[@]}"; do
+    echo "== $mode run, $t thread(s)"
+    conditions "before the $t-thread run"
+    java -jar "$jar" "${jmh_opts[@]}" "${cpu[@]}" -t "$t" -e "$growth" -rf json -rff "$tmp/threads-$t.json" "${filter[@]}" \
+      2>&1 | tee "$tmp/threads-$t.log"
+  done
+fi
+
+if [ ${#filter[@]} -eq 0 ] || [[ "$(listed "${filter[@]}")" == *"$growth"* ]]; then
+  echo "== table growth: PostgreSQL next() at 32 threads, empty table vs $prefilled numbers (the fill is not measured)"
+  conditions "before the growth run"
+  java -jar "$jar" "${jmh_opts[@]}" "${cpu[@]}" -t 32 -bm thrpt -p prefilled="0,$prefilled" -rf json \
+    -rff "$tmp/growth.json" "$growth" 2>&1 | tee "$tmp/growth.log"
+fi
 
 if [ ${#filter[@]} -eq 0 ]; then
   echo "== allocation per next() on the memory store (-prof gc, 2 threads)"
   conditions "before the -prof gc run"
-  java -jar benchmarks/target/benchmarks.jar "${jmh_opts[@]}" -t 2 -bm thrpt -prof gc -rf json \
+  java -jar "$jar" "${jmh_opts[@]}" -t 2 -bm thrpt -prof gc -rf json \
     -rff "$tmp/gc-memory.json" 'MemoryBenchmark.next' 2>&1 | tee "$tmp/gc-memory.log"
 fi
 conditions "at the end"
 
+if ! ls "$tmp"/*.json >/dev/null 2>&1; then
+  echo "no benchmark matched: ${filter[*]} (list them with java -jar $jar -l)" >&2
+  exit 2
+fi
 python3 benchmarks/report.py "$mode" "$out" "$tmp"/*.json
 echo "results: $out/results.md, $out/chart.svg, $out/results.json"

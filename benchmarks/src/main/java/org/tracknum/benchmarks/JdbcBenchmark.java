@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -29,10 +31,12 @@ import org.tracknum.spi.CandidateSource;
 
 /**
  * {@code next()} on a {@link JdbcReservationStore} built from a URL with the library's defaults
- * (pool of {@value #POOL_SIZE}, 4 lanes, batches up to 64, strict durability), against
- * {@link #baselineSingleInsert()}: one plain INSERT of the same row, autocommitted, per number,
- * through a HikariCP pool of the same size (the reference's approach, no batching). Each iteration
- * writes into a fresh table, dropped afterwards.
+ * (pool of {@value #POOL_SIZE}, batches up to 64, strict durability), against two baselines through
+ * a HikariCP pool of the same size, autocommitted, writing the same rows:
+ * {@link #baselineSingleInsert()}, one plain INSERT per number (the reference's approach), and
+ * {@link #baselineMultiRowInsert()}, one INSERT of {@value #ROWS_PER_INSERT} rows in one
+ * multi-VALUES statement (the database's own batch limit; scored per row). Each iteration writes
+ * into a fresh table, dropped afterwards; {@link CpuMeter} counts the CPU between the two.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,6 +44,11 @@ import org.tracknum.spi.CandidateSource;
 public abstract class JdbcBenchmark {
     /** The store's default pool size ({@code tracknum.jdbc.pool-size}). */
     static final int POOL_SIZE = 8;
+    /** Rows per statement of {@link #baselineMultiRowInsert()}, the store's default maximum batch. */
+    static final int ROWS_PER_INSERT = 64;
+    private static final String COLUMNS = "tracking_number, reservation_id, origin_country_id,"
+            + " destination_country_id, weight_kg, created_at, customer_id, customer_name, customer_slug, issued_at";
+    private static final int COLUMN_COUNT = 10;
 
     private final ShipmentRequest request = Requests.sample();
     private final CandidateSource candidates = BenchmarkCandidates.defaultFormat();
@@ -47,6 +56,7 @@ public abstract class JdbcBenchmark {
     private TrackingNumberGenerator generator;
     private String table;
     private String insert;
+    private String multiRowInsert;
 
     /** The database's JDBC URL. */
     protected abstract String url();
@@ -64,6 +74,11 @@ public abstract class JdbcBenchmark {
     /** Driver properties of the baseline's pool (e.g. SQLite pragmas). */
     protected Properties baselineProperties() {
         return new Properties();
+    }
+
+    /** The database's server process(es) on this host, found through {@code c}; none for an embedded database. */
+    protected ServerProcess serverProcess(Connection c) {
+        return ServerProcess.none();
     }
 
     /** Called once before the first iteration (e.g. to make a directory for a file database). */
@@ -86,6 +101,11 @@ public abstract class JdbcBenchmark {
         config.setInitializationFailTimeout(-1);
         config.setDataSourceProperties(baselineProperties());
         baselinePool = new HikariDataSource(config);
+        try (Connection c = baselinePool.getConnection()) {
+            CpuMeter.watch(serverProcess(c));
+        } catch (SQLException e) {
+            throw Services.unreachable(service(), variable(), url(), new IllegalStateException(e.getMessage(), e));
+        }
     }
 
     @Setup(Level.Iteration)
@@ -98,13 +118,16 @@ public abstract class JdbcBenchmark {
             throw Services.unreachable(service(), variable(), url(), e);
         }
         generator = Tuning.generator().store(BatchCounter.wrapIfAsked(store)).build();
-        insert = "INSERT INTO " + table + " (tracking_number, reservation_id, origin_country_id,"
-                + " destination_country_id, weight_kg, created_at, customer_id, customer_name, customer_slug,"
-                + " issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String row = "(" + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
+        insert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES " + row;
+        multiRowInsert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES "
+                + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, row));
+        CpuMeter.measurementStarts();
     }
 
     @TearDown(Level.Iteration)
     public void dropTable() throws SQLException {
+        CpuMeter.measurementEnds();
         generator.close();
         try (Connection c = baselinePool.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE " + table);
@@ -114,6 +137,7 @@ public abstract class JdbcBenchmark {
     @TearDown(Level.Trial)
     public void closeBaselinePool() {
         try {
+            CpuMeter.watch(ServerProcess.none());
             baselinePool.close();
         } finally {
             afterTrial();
@@ -127,20 +151,38 @@ public abstract class JdbcBenchmark {
     }
 
     @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
     public int baselineSingleInsert() throws SQLException {
         try (Connection c = baselinePool.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
-            ps.setString(1, candidates.candidate(request));
-            setId(ps, 2, UUID.randomUUID());
-            ps.setString(3, request.originCountryId());
-            ps.setString(4, request.destinationCountryId());
-            ps.setBigDecimal(5, request.weightKg());
-            ps.setString(6, request.createdAt().toString());
-            setId(ps, 7, request.customerId());
-            ps.setString(8, request.customerName());
-            ps.setString(9, request.customerSlug());
-            ps.setString(10, Instant.now().toString());
+            bindRow(ps, 0, Instant.now().toString());
             return ps.executeUpdate();
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS_PER_INSERT)
+    public int baselineMultiRowInsert() throws SQLException {
+        String issuedAt = Instant.now().toString();
+        try (Connection c = baselinePool.getConnection(); PreparedStatement ps = c.prepareStatement(multiRowInsert)) {
+            for (int i = 0; i < ROWS_PER_INSERT; i++) {
+                bindRow(ps, i * COLUMN_COUNT, issuedAt);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Binds one row of the same values the store writes, with a fresh number, from parameter {@code offset + 1}. */
+    private void bindRow(PreparedStatement ps, int offset, String issuedAt) throws SQLException {
+        ps.setString(offset + 1, candidates.candidate(request));
+        setId(ps, offset + 2, UUID.randomUUID());
+        ps.setString(offset + 3, request.originCountryId());
+        ps.setString(offset + 4, request.destinationCountryId());
+        ps.setBigDecimal(offset + 5, request.weightKg());
+        ps.setString(offset + 6, request.createdAt().toString());
+        setId(ps, offset + 7, request.customerId());
+        ps.setString(offset + 8, request.customerName());
+        ps.setString(offset + 9, request.customerSlug());
+        ps.setString(offset + 10, issuedAt);
     }
 
     private void setId(PreparedStatement ps, int index, UUID id) throws SQLException {

@@ -16,4 +16,9 @@ public class MariaDbBenchmark extends JdbcBenchmark {
     protected String variable() {
         return Services.MARIADB;
     }
+
+    @Override
+    protected ServerProcess serverProcess(java.sql.Connection c) {
+        return ServerProcess.mariaDb(c);
+    }
 }

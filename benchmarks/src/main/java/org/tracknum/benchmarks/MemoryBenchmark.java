@@ -34,10 +34,13 @@ public class MemoryBenchmark {
     public void freshStore() {
         generator = Tuning.generator().store(new MemoryReservationStore()).build();
         baselineMap = new ConcurrentHashMap<>();
+        CpuMeter.watch(ServerProcess.none());
+        CpuMeter.measurementStarts();
     }
 
     @TearDown(Level.Iteration)
     public void close() {
+        CpuMeter.measurementEnds();
         generator.close();
     }
 

@@ -21,4 +21,9 @@ public class PostgresBenchmark extends JdbcBenchmark {
     protected boolean uuidColumns() {
         return true;
     }
+
+    @Override
+    protected ServerProcess serverProcess(java.sql.Connection c) {
+        return ServerProcess.postgres(c);
+    }
 }

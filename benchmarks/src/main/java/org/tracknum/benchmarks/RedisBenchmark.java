@@ -31,6 +31,13 @@ public class RedisBenchmark extends RedisStoreBenchmark {
     }
 
     @Override
+    protected ServerProcess serverProcess(UnifiedJedis client) {
+        try (Jedis jedis = new Jedis(java.net.URI.create(Services.redisUrl()))) {
+            return ServerProcess.redis(java.util.List.of(jedis));
+        }
+    }
+
+    @Override
     protected String service() {
         return "Redis";
     }

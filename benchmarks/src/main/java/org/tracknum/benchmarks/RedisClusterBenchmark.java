@@ -1,10 +1,13 @@
 package org.tracknum.benchmarks;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.tracknum.redis.RedisReservationStore;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -28,6 +31,19 @@ public class RedisClusterBenchmark extends RedisStoreBenchmark {
     protected void deleteKeys(UnifiedJedis client, String prefix) {
         for (String node : ((RedisClusterClient) client).getClusterNodes().keySet()) {
             RedisKeys.deleteUnder(HostAndPort.from(node), prefix);
+        }
+    }
+
+    @Override
+    protected ServerProcess serverProcess(UnifiedJedis client) {
+        List<Jedis> nodes = new ArrayList<>();
+        try {
+            for (String node : ((RedisClusterClient) client).getClusterNodes().keySet()) {
+                nodes.add(new Jedis(HostAndPort.from(node)));
+            }
+            return ServerProcess.redis(nodes);
+        } finally {
+            nodes.forEach(Jedis::close);
         }
     }
 
