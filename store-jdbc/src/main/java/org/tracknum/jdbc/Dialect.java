@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -62,35 +63,28 @@ abstract class Dialect {
     /** For logs and {@code describe()}. */
     abstract String name();
 
-    /** {@code CREATE TABLE IF NOT EXISTS} with the columns of {@link NumberTable}. */
+    /** {@code CREATE TABLE IF NOT EXISTS} with the columns of {@link Columns}, in their order. */
     final String createTableSql(NumberTable table) {
-        return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
-                + "tracking_number " + numberType() + " NOT NULL PRIMARY KEY, "
-                + "reservation_id " + uuidType() + " NOT NULL, "
-                + "origin_country_id CHAR(2) NOT NULL, "
-                + "destination_country_id CHAR(2) NOT NULL, "
-                + "weight_kg DECIMAL(8,3) NOT NULL, "
-                + "created_at VARCHAR(64) NOT NULL, "
-                + "customer_id " + uuidType() + " NOT NULL, "
-                + "customer_name " + nameType() + " NOT NULL, "
-                + "customer_slug VARCHAR(255) NOT NULL, "
-                + "issued_at VARCHAR(30) NOT NULL, "
-                + "idempotency_key VARCHAR(255) NULL)" + tableOptions();
+        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(table.name()).append(" (");
+        for (Column column : Columns.ALL) {
+            sql.append(column == Columns.ALL.get(0) ? "" : ", ").append(column.name()).append(' ')
+                    .append(columnType(column)).append(column.nullable() ? " NULL" : " NOT NULL")
+                    .append(column.kind() == Column.Kind.KEY ? " PRIMARY KEY" : "");
+        }
+        return sql.append(')').append(tableOptions()).toString();
     }
 
-    /** Column type of {@code tracking_number}. */
-    String numberType() {
-        return "VARCHAR(16)";
+    /** The SQL type of {@code column} in this database; the standard spelling unless overridden. */
+    String columnType(Column column) {
+        return column.standardType();
     }
 
-    /** Column type of {@code reservation_id} and {@code customer_id}. */
-    String uuidType() {
-        return "CHAR(36)";
-    }
-
-    /** Column type of {@code customer_name} (255 code points). */
-    String nameType() {
-        return "VARCHAR(255)";
+    /**
+     * The steps that migrate a table of an older format version to {@link TableFormat#CURRENT}, in
+     * order (the first leads to version 2). None yet: version 1 is the first format.
+     */
+    List<FormatStep> formatSteps(NumberTable table) {
+        return List.of();
     }
 
     /** What follows the column list (engine, character set). */
@@ -146,7 +140,7 @@ abstract class Dialect {
         }
     }
 
-    /** Binds the rows (each in {@link NumberTable#COLUMNS} order) positionally. */
+    /** Binds the rows (each in {@link Columns#WRITTEN} order) positionally. */
     void bind(Connection c, PreparedStatement ps, List<String[]> rows) throws SQLException {
         int i = 1;
         for (String[] row : rows) {
@@ -174,7 +168,7 @@ abstract class Dialect {
             } else {
                 ps.executeUpdate();
                 for (String[] row : rows) {
-                    stored.add(UUID.fromString(row[1]));
+                    stored.add(NumberTable.reservationId(row));
                 }
             }
             return stored;
@@ -183,13 +177,13 @@ abstract class Dialect {
 
     /** {@code INSERT INTO t (columns) VALUES (?, ...), ...} for {@code rows} rows. */
     static String valuesInsert(NumberTable table, int rows) {
-        return "INSERT INTO " + table.name() + " (" + table.columnList() + ") VALUES " + valueRows(rows);
+        return "INSERT INTO " + table.name() + " (" + Columns.writtenList() + ") VALUES " + valueRows(rows);
     }
 
     /** {@code "(?, ?, ...), (?, ...)"} for {@code rows} rows of every column. */
     private static String valueRows(int rows) {
-        String one = "(" + String.join(", ", java.util.Collections.nCopies(NumberTable.COLUMNS.size(), "?")) + ")";
-        return String.join(", ", java.util.Collections.nCopies(rows, one));
+        String one = "(" + String.join(", ", Collections.nCopies(Columns.WRITTEN.size(), "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, one));
     }
 
     /**

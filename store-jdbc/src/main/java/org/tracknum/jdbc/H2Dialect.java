@@ -26,8 +26,8 @@ final class H2Dialect extends Dialect {
 
     /** H2 counts UTF-16 units: a name of 255 code points may need 510. */
     @Override
-    String nameType() {
-        return "VARCHAR(510)";
+    String columnType(Column column) {
+        return column.kind() == Column.Kind.NAME ? "VARCHAR(" + 2 * column.length() + ")" : column.standardType();
     }
 
     @Override

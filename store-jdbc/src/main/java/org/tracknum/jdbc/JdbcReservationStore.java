@@ -36,7 +36,8 @@ import org.tracknum.spi.StoreFailure;
  * with rows sorted by number; a row the database refuses fails only its own reservation. Every
  * call is bounded by the connect, socket and lock timeouts. {@link Builder#build()} connects once,
  * picks the dialect from the database's metadata, creates the table if absent (unless told not
- * to), checks its shape and checks that the database keeps commits ({@link Durability}).
+ * to), checks its format version and shape and checks that the database keeps commits
+ * ({@link Durability}). The table's format is a compatibility contract (docs/jdbc.md).
  *
  * <pre>{@code
  * ReservationStore store = JdbcReservationStore.builder()
@@ -71,8 +72,8 @@ public final class JdbcReservationStore implements ReservationStore {
     private final int pingSeconds;
     private volatile boolean closed;
 
-    private JdbcReservationStore(DataSource dataSource, HikariDataSource ownPool, Dialect dialect, NumberTable table,
-                                 Timeouts timeouts) {
+    JdbcReservationStore(DataSource dataSource, HikariDataSource ownPool, Dialect dialect, NumberTable table,
+                         Timeouts timeouts) {
         this.ownPool = ownPool;
         this.dialect = dialect;
         this.table = table;
@@ -295,15 +296,8 @@ public final class JdbcReservationStore implements ReservationStore {
                 throw new ConfigurationException("JDBC pool size (tracknum.jdbc.pool-size) out of range [1, 1000]: "
                         + size);
             }
-            HikariDataSource pool = url == null ? null : HikariPools.create(url, username, password, size, timeouts);
-            try {
-                return open(pool == null ? dataSource : pool, pool, numbers, timeouts);
-            } catch (RuntimeException e) {
-                if (pool != null) {
-                    pool.close();
-                }
-                throw e;
-            }
+            StoreOpening opening = new StoreOpening(numbers, timeouts, createTable, durability);
+            return url == null ? opening.open(dataSource) : opening.open(url, username, password, size);
         }
 
         private Timeouts timeouts() {
@@ -325,45 +319,6 @@ public final class JdbcReservationStore implements ReservationStore {
                 throw new ConfigurationException("JDBC " + what + " out of range [" + min.toMillis() + " ms, "
                         + max.toMillis() + " ms]: " + value.toMillis() + " ms");
             }
-        }
-
-        private JdbcReservationStore open(DataSource ds, HikariDataSource pool, NumberTable numbers, Timeouts timeouts) {
-            Dialect dialect = null;
-            try (Connection c = ds.getConnection()) {
-                if (!c.getAutoCommit()) {
-                    c.setAutoCommit(true);
-                }
-                dialect = Dialect.detect(c.getMetaData(), timeouts, durability);
-                dialect.prepare(c, pool != null);
-                if (createTable) {
-                    TableShape.createIfAbsent(c, dialect, numbers);
-                } else if (!TableShape.exists(c, numbers)) {
-                    throw new ConfigurationException(dialect.name() + " table " + numbers.name() + " does not exist:"
-                            + " create it (DDL in the JDBC store's README) or set tracknum.jdbc.create-table=true");
-                }
-                TableShape.check(c, dialect, numbers);
-                dialect.checkDurability(c, numbers);
-            } catch (SQLException e) {
-                throw buildFailure(dialect, e);
-            }
-            JdbcReservationStore store = new JdbcReservationStore(ds, pool, dialect, numbers, timeouts);
-            LOG.debug("JDBC store ready: {} table {}, timeouts {}", dialect.name(), numbers.name(), timeouts);
-            return store;
-        }
-
-        /** Login or database refused: configuration; a refused statement (permissions): configuration; else unavailable. */
-        private static RuntimeException buildFailure(Dialect dialect, SQLException e) {
-            String codes = SqlFailures.codes(e);
-            if (ConnectionSource.acquisitionStatus(e) == Status.FATAL) {
-                return new ConfigurationException("JDBC store: the database refused the login or does not exist ("
-                        + codes + "): check tracknum.jdbc.url, username and password", SqlFailures.scrub(e));
-            }
-            if (dialect != null && dialect.classify(e) == ErrorKind.FATAL) {
-                return new ConfigurationException("JDBC store: " + dialect.name() + " refused to set up or read the"
-                        + " table (" + codes + "): check the table and the user's privileges", SqlFailures.scrub(e));
-            }
-            return new StoreUnavailableException("JDBC store: cannot use the database (" + codes + ")",
-                    SqlFailures.scrub(e));
         }
     }
 }

@@ -39,9 +39,11 @@ final class MariaDbDialect extends Dialect {
         return mariaDbServer ? "MariaDB" : "MySQL";
     }
 
+    /** The key compares bytes, whatever the server's default collation. */
     @Override
-    String numberType() {
-        return "VARCHAR(16) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+    String columnType(Column column) {
+        return column.kind() == Column.Kind.KEY ? column.standardType() + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+                : column.standardType();
     }
 
     @Override

@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Collections;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.tracknum.ConfigurationException;
@@ -17,30 +15,15 @@ import org.tracknum.ShipmentRequest;
 import org.tracknum.spi.Reservation;
 
 /**
- * The table of issued numbers: its checked name, its columns, and how a reservation becomes a row
- * and a row an {@link IssuedTrackingNumber}. Every value is bound as text in column order (each
- * dialect casts where the column is not text), so the SQL of every dialect is built from this
- * class's constants and the checked table name only.
- *
- * <p>Timestamps are stored as ISO-8601 text so that they come back exactly as given:
- * {@code created_at} with its original offset and fraction (a {@code TIMESTAMP WITH TIME ZONE}
- * would keep the instant but lose the offset), {@code issued_at} in UTC with nine fraction digits
- * (fixed width, so it sorts chronologically; the JDK clock has nanoseconds, most databases only
- * microseconds).
+ * The table of issued numbers: its checked name, the SQL that reads it, and how a reservation
+ * becomes a row and a row an {@link IssuedTrackingNumber}, following the column description in
+ * {@link Columns}. The SQL of every dialect is built from that description and the checked table
+ * name only.
  */
 final class NumberTable {
     static final String DEFAULT_NAME = "tracknum_numbers";
-    private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
-
-    /** The columns written by an insert, in binding order. */
-    static final List<String> COLUMNS = List.of("tracking_number", "reservation_id", "origin_country_id",
-            "destination_country_id", "weight_kg", "created_at", "customer_id", "customer_name", "customer_slug",
-            "issued_at");
-    static final String IDEMPOTENCY_KEY = "idempotency_key";
-    static final int WEIGHT_SCALE = 3;
-
-    private static final DateTimeFormatter ISSUED_AT = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    /** At most 58 characters, so that the companion {@code <name>_meta} fits 63 (PostgreSQL's limit). */
+    private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,57}$");
 
     private final String name;
 
@@ -49,12 +32,12 @@ final class NumberTable {
     }
 
     /**
-     * @throws ConfigurationException unless {@code name} matches {@code ^[A-Za-z_][A-Za-z0-9_]{0,62}$}
+     * @throws ConfigurationException unless {@code name} matches {@code ^[A-Za-z_][A-Za-z0-9_]{0,57}$}
      */
     static NumberTable named(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new ConfigurationException("JDBC table name (tracknum.jdbc.table) must match " + NAME.pattern()
-                    + " (letters, digits and _, not starting with a digit, at most 63 characters)"
+                    + " (letters, digits and _, not starting with a digit, at most 58 characters)"
                     + (name == null ? ": it is missing" : ""));
         }
         return new NumberTable(name);
@@ -64,53 +47,58 @@ final class NumberTable {
         return name;
     }
 
-    String columnList() {
-        return String.join(", ", COLUMNS);
+    /** The companion table that records the format version (see {@link TableFormat}). */
+    String metaName() {
+        return name + "_meta";
     }
 
     String findSql() {
-        return "SELECT " + columnList() + " FROM " + name + " WHERE tracking_number = ?";
+        return "SELECT " + Columns.writtenList() + " FROM " + name + " WHERE " + Columns.TRACKING_NUMBER.name()
+                + " = ?";
     }
 
     String ownersSql(int numbers) {
-        return "SELECT tracking_number, reservation_id FROM " + name + " WHERE tracking_number IN ("
-                + String.join(", ", java.util.Collections.nCopies(numbers, "?")) + ")";
+        return "SELECT " + Columns.TRACKING_NUMBER.name() + ", " + Columns.RESERVATION_ID.name() + " FROM " + name
+                + " WHERE " + Columns.TRACKING_NUMBER.name() + " IN (" + String.join(", ", Collections.nCopies(numbers, "?"))
+                + ")";
     }
 
-    /** The row of {@code r}, as text, in {@link #COLUMNS} order. */
+    /** The row of {@code r}, as text, in {@link Columns#WRITTEN} order. */
     static String[] values(Reservation r) {
-        ShipmentRequest q = r.request();
-        return new String[] {
-            r.trackingNumber(),
-            r.reservationId().toString(),
-            q.originCountryId(),
-            q.destinationCountryId(),
-            q.weightKg().toPlainString(),
-            q.createdAt().toString(),
-            q.customerId().toString(),
-            q.customerName(),
-            q.customerSlug(),
-            ISSUED_AT.format(r.issuedAt())
-        };
+        String[] row = new String[Columns.WRITTEN.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = Columns.WRITTEN.get(i).value().apply(r);
+        }
+        return row;
+    }
+
+    /** The reservation id in a row made by {@link #values}. */
+    static UUID reservationId(String[] row) {
+        return UUID.fromString(row[Columns.WRITTEN.indexOf(Columns.RESERVATION_ID)]);
     }
 
     /** Reads a row selected with {@link #findSql()}. Stored requests are restored without validation. */
     static IssuedTrackingNumber read(ResultSet rs) throws SQLException {
         ShipmentRequest request = ShipmentRequest.restore(
-                rs.getString("origin_country_id").strip(),
-                rs.getString("destination_country_id").strip(),
-                weight(rs.getString("weight_kg")),
-                OffsetDateTime.parse(rs.getString("created_at")),
-                UUID.fromString(rs.getString("customer_id").strip()),
-                rs.getString("customer_name"),
-                rs.getString("customer_slug"));
-        return new IssuedTrackingNumber(rs.getString("tracking_number"), request,
-                Instant.parse(rs.getString("issued_at")));
+                text(rs, Columns.ORIGIN).strip(),
+                text(rs, Columns.DESTINATION).strip(),
+                weight(text(rs, Columns.WEIGHT)),
+                OffsetDateTime.parse(text(rs, Columns.CREATED_AT)),
+                UUID.fromString(text(rs, Columns.CUSTOMER_ID).strip()),
+                text(rs, Columns.CUSTOMER_NAME),
+                text(rs, Columns.CUSTOMER_SLUG));
+        return new IssuedTrackingNumber(text(rs, Columns.TRACKING_NUMBER), request,
+                Instant.parse(text(rs, Columns.ISSUED)));
+    }
+
+    private static String text(ResultSet rs, Column column) throws SQLException {
+        return rs.getString(column.name());
     }
 
     /** SQLite may hand back {@code 1.5} or {@code 2} for a stored {@code 1.500} or {@code 2.000}. */
     static BigDecimal weight(String stored) {
         BigDecimal value = new BigDecimal(stored.strip());
-        return value.scale() <= WEIGHT_SCALE ? value.setScale(WEIGHT_SCALE, RoundingMode.UNNECESSARY) : value;
+        return value.scale() <= Columns.WEIGHT_SCALE ? value.setScale(Columns.WEIGHT_SCALE, RoundingMode.UNNECESSARY)
+                : value;
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import org.tracknum.jdbc.JdbcReservationStore.Durability;
 
@@ -30,19 +31,36 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
-    String uuidType() {
-        return "UUID";
+    String columnType(Column column) {
+        return column.kind() == Column.Kind.UUID ? "UUID" : column.standardType();
     }
 
+    /**
+     * {@code INSERT INTO t (cols) SELECT tracking_number, reservation_id::uuid, ... FROM unnest(?::text[], ...)
+     * AS u(cols) ORDER BY tracking_number ON CONFLICT (tracking_number) DO NOTHING RETURNING reservation_id},
+     * the same statement for every batch size.
+     */
     @Override
     String insertSql(NumberTable table, int rows) {
-        return "INSERT INTO " + table.name() + " (" + table.columnList() + ")"
-                + " SELECT n, r::uuid, o, d, w::numeric, c, ci::uuid, cn, cs, i"
-                + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                + " ?::text[], ?::text[], ?::text[]) AS u(n, r, o, d, w, c, ci, cn, cs, i)"
-                + " ORDER BY n"
-                + " ON CONFLICT (tracking_number) DO NOTHING"
-                + " RETURNING reservation_id";
+        String columns = Columns.writtenList();
+        String casts = String.join(", ", Columns.WRITTEN.stream().map(c -> c.name() + cast(c)).toList());
+        String arrays = String.join(", ", Collections.nCopies(Columns.WRITTEN.size(), "?::text[]"));
+        String key = Columns.TRACKING_NUMBER.name();
+        return "INSERT INTO " + table.name() + " (" + columns + ") SELECT " + casts + " FROM unnest(" + arrays
+                + ") AS u(" + columns + ") ORDER BY " + key + " ON CONFLICT (" + key + ") DO NOTHING RETURNING "
+                + Columns.RESERVATION_ID.name();
+    }
+
+    /** Values travel as text; these columns are not text in PostgreSQL. */
+    private static String cast(Column column) {
+        switch (column.kind()) {
+            case UUID:
+                return "::uuid";
+            case DECIMAL:
+                return "::numeric";
+            default:
+                return "";
+        }
     }
 
     @Override
@@ -53,7 +71,7 @@ final class PostgresDialect extends Dialect {
     /** One text array per column. */
     @Override
     void bind(Connection c, PreparedStatement ps, List<String[]> rows) throws SQLException {
-        int columns = NumberTable.COLUMNS.size();
+        int columns = Columns.WRITTEN.size();
         for (int col = 0; col < columns; col++) {
             String[] values = new String[rows.size()];
             for (int row = 0; row < values.length; row++) {

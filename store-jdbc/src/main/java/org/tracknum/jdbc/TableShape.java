@@ -17,8 +17,9 @@ import java.util.TreeMap;
 import org.tracknum.ConfigurationException;
 
 /**
- * Creates the table if asked to, and checks the shape of the table the store will use: every
- * column present with a fitting type and length, {@code idempotency_key} nullable, and a unique
+ * Creates the table if asked to, and checks the shape of the table the store will use against the
+ * description in {@link Columns}: every column present with a fitting type and length, NOT NULL
+ * unless described as nullable ({@code idempotency_key}), and a unique
  * index (normally the primary key) on {@code tracking_number} alone, which is what makes numbers
  * unique. A table that does not fit is a {@link ConfigurationException} at build time.
  */
@@ -26,11 +27,6 @@ final class TableShape {
     private static final Set<Integer> TEXT_TYPES = Set.of(Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR,
             Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB);
     private static final Set<Integer> DECIMAL_TYPES = Set.of(Types.DECIMAL, Types.NUMERIC);
-    /** Minimum lengths of the text columns; 0 marks the weight (a decimal of scale 3). */
-    private static final Map<String, Integer> MIN_LENGTH = Map.of("tracking_number", 16, "reservation_id", 36,
-            "origin_country_id", 2, "destination_country_id", 2, "weight_kg", 0, "created_at", 35,
-            "customer_id", 36, "customer_name", 255, "customer_slug", 255, "issued_at", 30);
-
     private TableShape() {
     }
 
@@ -55,21 +51,17 @@ final class TableShape {
     }
 
     static void check(Connection c, Dialect dialect, NumberTable table) throws SQLException {
-        Map<String, Column> columns = columns(c, table);
+        Map<String, Found> columns = columns(c, table);
         List<String> problems = new ArrayList<>();
-        for (String name : NumberTable.COLUMNS) {
-            Column column = columns.get(name);
-            if (column == null) {
-                problems.add("column " + name + " is missing");
+        for (Column expected : Columns.ALL) {
+            Found found = columns.get(expected.name());
+            if (found == null) {
+                problems.add("column " + expected.name() + " is missing");
+            } else if (expected.nullable() && !found.nullable) {
+                problems.add("column " + expected.name() + " must be nullable");
             } else if (dialect.reportsColumnTypes()) {
-                column.check(MIN_LENGTH.get(name), problems);
+                found.check(expected, problems);
             }
-        }
-        Column key = columns.get(NumberTable.IDEMPOTENCY_KEY);
-        if (key == null) {
-            problems.add("column " + NumberTable.IDEMPOTENCY_KEY + " is missing");
-        } else if (!key.nullable) {
-            problems.add("column " + NumberTable.IDEMPOTENCY_KEY + " must be nullable");
         }
         if (!hasUniqueNumber(c, table)) {
             problems.add("tracking_number has no primary key or unique index of its own");
@@ -81,14 +73,14 @@ final class TableShape {
         dialect.checkTable(c, table);
     }
 
-    private static Map<String, Column> columns(Connection c, NumberTable table) throws SQLException {
-        Map<String, Column> columns = new HashMap<>();
+    private static Map<String, Found> columns(Connection c, NumberTable table) throws SQLException {
+        Map<String, Found> columns = new HashMap<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM " + table.name() + " WHERE 1 = 0")) {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 String name = md.getColumnName(i).toLowerCase(Locale.ROOT);
-                columns.put(name, new Column(name, md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i),
+                columns.put(name, new Found(name, md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i),
                         md.getScale(i), md.isNullable(i) != ResultSetMetaData.columnNoNulls));
             }
         }
@@ -114,7 +106,7 @@ final class TableShape {
                 }
             }
         }
-        return indexes.values().stream().anyMatch(cols -> cols.equals(List.of("tracking_number")));
+        return indexes.values().stream().anyMatch(cols -> cols.equals(List.of(Columns.TRACKING_NUMBER.name())));
     }
 
     private static String schema(Connection c) {
@@ -125,40 +117,26 @@ final class TableShape {
         }
     }
 
-    private static final class Column {
-        final String name;
-        final int type;
-        final String typeName;
-        final int precision;
-        final int scale;
-        final boolean nullable;
+    /** A column as the driver reports it. */
+    private record Found(String name, int type, String typeName, int precision, int scale, boolean nullable) {
 
-        Column(String name, int type, String typeName, int precision, int scale, boolean nullable) {
-            this.name = name;
-            this.type = type;
-            this.typeName = typeName;
-            this.precision = precision;
-            this.scale = scale;
-            this.nullable = nullable;
-        }
-
-        void check(int minLength, List<String> problems) {
-            if (nullable) {
+        void check(Column expected, List<String> problems) {
+            if (nullable && !expected.nullable()) {
                 problems.add("column " + name + " must be NOT NULL");
             }
-            if (minLength == 0) {
-                if (!DECIMAL_TYPES.contains(type) || scale != NumberTable.WEIGHT_SCALE || precision < 8) {
-                    problems.add("column " + name + " must be DECIMAL(8,3), not " + typeName + "(" + precision + ","
-                            + scale + ")");
+            if (expected.kind() == Column.Kind.DECIMAL) {
+                if (!DECIMAL_TYPES.contains(type) || scale != Columns.WEIGHT_SCALE || precision < expected.minLength()) {
+                    problems.add("column " + name + " must be " + expected.standardType() + ", not " + typeName + "("
+                            + precision + "," + scale + ")");
                 }
             } else if ("uuid".equalsIgnoreCase(typeName)) {
-                if (minLength != 36) {
+                if (expected.kind() != Column.Kind.UUID) {
                     problems.add("column " + name + " must be text, not UUID");
                 }
             } else if (!TEXT_TYPES.contains(type)) {
                 problems.add("column " + name + " must be VARCHAR/CHAR, not " + typeName);
-            } else if (precision > 0 && precision < minLength) {
-                problems.add("column " + name + " holds " + precision + " characters, at least " + minLength
+            } else if (precision > 0 && precision < expected.minLength()) {
+                problems.add("column " + name + " holds " + precision + " characters, at least " + expected.minLength()
                         + " are needed");
             }
         }

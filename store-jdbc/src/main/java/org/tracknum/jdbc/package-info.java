@@ -2,7 +2,10 @@
  * The JDBC reservation store: {@link org.tracknum.jdbc.JdbcReservationStore} claims tracking
  * numbers with unique INSERTs into one table of PostgreSQL, MariaDB/MySQL, H2 or SQLite, through a
  * user's {@code DataSource} or a HikariCP pool built from a JDBC URL. Everything else here is
- * package-private: one small dialect class per database (DDL, batch insert, error classification,
- * durability check), the table's columns, and the pool settings.
+ * package-private: the opening work of {@code build()} ({@code StoreOpening}), the table's columns
+ * described once ({@code Columns}) with its shape check and its format version
+ * ({@code TableFormat}, kept in {@code <table>_meta}, with the per-dialect migration steps), one
+ * small dialect class per database (DDL, batch insert, error classification, durability check),
+ * and the pool settings.
  */
 package org.tracknum.jdbc;

@@ -41,8 +41,10 @@ final class TestDatabases {
         return ("tn_" + tag + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
     }
 
+    /** Drops the table and its format-version companion. */
     static void drop(String url, String table) {
         execute(url, "DROP TABLE IF EXISTS " + table);
+        execute(url, "DROP TABLE IF EXISTS " + table + "_meta");
     }
 
     static void execute(String url, String sql) {

@@ -89,6 +89,9 @@ public final class RedisReservationStore implements ReservationStore {
         }
         try {
             return Optional.of(StoredValue.decode(trackingNumber, value));
+        } catch (StoredValue.UnknownVersion e) {
+            throw new StoreFailure(Status.FATAL, "the Redis value of tracking number " + trackingNumber + " has "
+                    + e.getMessage() + ": a newer Tracknum wrote it; upgrade this application", null);
         } catch (IllegalArgumentException e) {
             throw new StoreFailure(Status.FATAL, "the value of a key under " + keyPrefix + " is not a Tracknum"
                     + " record: " + e.getMessage(), null);

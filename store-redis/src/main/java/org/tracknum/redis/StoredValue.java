@@ -9,8 +9,8 @@ import org.tracknum.ShipmentRequest;
 import org.tracknum.spi.Reservation;
 
 /**
- * The value stored under a number's key, version 1: ten fields joined by {@code |}, readable with
- * {@code redis-cli GET}:
+ * The value stored under a number's key, format version 1 (a compatibility contract, documented
+ * in docs/redis.md): ten fields joined by {@code |}, readable with {@code redis-cli GET}:
  *
  * <pre>1|reservation-id|issued-at|origin|destination|weight|created-at|customer-id|customer-slug|customer-name</pre>
  *
@@ -18,6 +18,9 @@ import org.tracknum.spi.Reservation;
  * plain decimal with its scale. The customer name comes last and is taken verbatim, so it may
  * contain {@code |}; no other field may (a validated request never has one there). The
  * reservation id is the per-attempt token that lets a retry recognise its own earlier write.
+ *
+ * <p>Every version starts with its number and {@code |}. A value of another version is reported as
+ * {@link UnknownVersion}, anything else that does not parse as a plain {@link IllegalArgumentException}.
  */
 final class StoredValue {
     static final String VERSION = "1";
@@ -66,9 +69,25 @@ final class StoredValue {
         return end < 0 ? null : value.substring(start, end);
     }
 
-    /** @throws IllegalArgumentException if {@code value} is not a version-1 value */
+    /** A value written in a format version this code does not read (by a newer Tracknum). */
+    static final class UnknownVersion extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownVersion(String version) {
+            super("format version " + version + ", which this Tracknum does not read (it reads version " + VERSION
+                    + ")");
+        }
+    }
+
+    /**
+     * @throws UnknownVersion           if {@code value} is of another format version
+     * @throws IllegalArgumentException if {@code value} is not a version-1 value
+     */
     static IssuedTrackingNumber decode(String trackingNumber, String value) {
         String[] f = value.split("\\|", FIELDS);
+        if (f.length > 1 && !VERSION.equals(f[0]) && f[0].matches("[0-9]{1,4}")) {
+            throw new UnknownVersion(f[0]);
+        }
         if (f.length != FIELDS || !VERSION.equals(f[0])) {
             String version = f[0].matches("[0-9]{1,4}") ? "version " + f[0] : "no version";
             throw new IllegalArgumentException("not a version-" + VERSION + " Tracknum value (" + version + ", "

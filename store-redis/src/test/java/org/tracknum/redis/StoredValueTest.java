@@ -74,6 +74,18 @@ class StoredValueTest {
     }
 
     @Test
+    void anotherVersionIsReportedAsSuchAndAForeignValueIsNot() {
+        String value = StoredValue.encode(reservation(TestRequests.unique()));
+        assertThatThrownBy(() -> StoredValue.decode("X", "7" + value.substring(1) + "|extra field"))
+                .isInstanceOf(StoredValue.UnknownVersion.class)
+                .hasMessage("format version 7, which this Tracknum does not read (it reads version 1)");
+        assertThatThrownBy(() -> StoredValue.decode("X", "1|too|few"))
+                .isNotInstanceOf(StoredValue.UnknownVersion.class).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StoredValue.decode("X", "hello|world"))
+                .isNotInstanceOf(StoredValue.UnknownVersion.class).hasMessageContaining("no version");
+    }
+
+    @Test
     void aFieldHoldingTheSeparatorCannotBeEncoded() {
         ShipmentRequest broken = ShipmentRequest.restore("MY", "ID", new BigDecimal("1.000"),
                 OffsetDateTime.parse("2018-11-20T19:29:32+08:00"), UUID.randomUUID(), "Name", "slug|x");
