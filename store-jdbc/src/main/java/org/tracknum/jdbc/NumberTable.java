@@ -15,6 +15,7 @@ import org.tracknum.ConfigurationException;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.spi.Reservation;
+import org.tracknum.spi.StoredRequests;
 
 /**
  * The table of issued numbers: its checked name, its columns, and how a reservation becomes a row
@@ -96,7 +97,7 @@ final class NumberTable {
 
     /** Reads a row selected with {@link #findSql()}. Stored requests are restored without validation. */
     static IssuedTrackingNumber read(ResultSet rs) throws SQLException {
-        ShipmentRequest request = ShipmentRequest.restore(
+        ShipmentRequest request = StoredRequests.restore(
                 rs.getString("origin_country_id").strip(),
                 rs.getString("destination_country_id").strip(),
                 weight(rs.getString("weight_kg")),
