@@ -12,7 +12,7 @@ import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.StoredRequests;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.testkit.TestRequests;
 
 class StoredValueTest {
 

@@ -1,4 +1,4 @@
-package org.tracknum.spi;
+package org.tracknum.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +23,9 @@ import org.tracknum.RetryPolicy;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.TrackingNumberListener;
+import org.tracknum.spi.Reservation;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.spi.ReservationStore;
 
 /**
  * The contract every {@link ReservationStore} must meet. Each store module extends this class

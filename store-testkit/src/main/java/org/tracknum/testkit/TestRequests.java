@@ -1,4 +1,4 @@
-package org.tracknum.spi;
+package org.tracknum.testkit;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
