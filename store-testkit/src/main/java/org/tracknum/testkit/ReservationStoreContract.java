@@ -28,8 +28,11 @@ import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
 
 /**
- * The contract every {@link ReservationStore} must meet. Each store module extends this class
- * once per backend and supplies a fresh, empty store per test.
+ * The contract every {@link ReservationStore} must meet. A store's tests extend this class once
+ * per backend and supply a fresh, empty store per test ({@link #newStore()}); everything else is
+ * inherited: round trips of every field, {@code TAKEN}, batches matched by reservation id,
+ * {@code verify}, {@code ping}/{@code describe}, the generator's collision handling over the
+ * store, and 8 concurrent callers checked with {@link History}.
  */
 public abstract class ReservationStoreContract {
     private static final int THREADS = 8;
