@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -15,14 +14,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.MemoryReservationStore;
 import org.tracknum.RetryPolicy;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
-import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.StoreFailure;
 
 /**
@@ -90,10 +87,19 @@ class GeneratorUnderRandomFaultsTest {
      * ({@code AMBIGUOUS_LOST}) have written. The run maps {@code FATAL} and {@code THROW_WRITTEN} to
      * {@code AMBIGUOUS_LOST}, as core's {@code ScriptedFaultStore} run did.
      */
-    private static final class FaultyStore implements ReservationStore {
-        final MemoryReservationStore memory = new MemoryReservationStore();
+    private static final class FaultyStore extends ReservationStoreContract.KeptOpen {
+        final MemoryReservationStore memory;
         volatile Function<Reservation, Fault> reserveFaults = r -> Fault.NONE;
         volatile Function<Reservation, Fault> verifyFaults = r -> Fault.NONE;
+
+        FaultyStore() {
+            this(new MemoryReservationStore());
+        }
+
+        private FaultyStore(MemoryReservationStore memory) {
+            super(memory);
+            this.memory = memory;
+        }
 
         @Override
         public List<ReservationOutcome> reserve(List<Reservation> batch) {
@@ -124,24 +130,6 @@ class GeneratorUnderRandomFaultsTest {
                 }
             }
             return memory.verify(reservations);
-        }
-
-        @Override
-        public Optional<IssuedTrackingNumber> find(String trackingNumber) {
-            return memory.find(trackingNumber);
-        }
-
-        @Override
-        public void ping() {
-        }
-
-        @Override
-        public String describe() {
-            return "random-faults";
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
