@@ -36,7 +36,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 final class RequestValidation {
     private static final Comparator<FieldError> API_ORDER = Comparator
-            .comparing((FieldError e) -> RequestField.valueOf(e.field().toUpperCase(Locale.ROOT)))
+            .comparing((FieldError e) -> FieldName.valueOf(e.field().toUpperCase(Locale.ROOT)))
             .thenComparing(FieldError::message);
 
     private RequestValidation() {
@@ -45,15 +45,15 @@ final class RequestValidation {
     /** Throws {@link InvalidRequestException} listing every broken rule of the typed fields. */
     static void validate(String origin, String destination, BigDecimal weight, OffsetDateTime createdAt,
                          UUID customerId, String customerName, String customerSlug) {
-        RequestFields fields = new RequestFields(origin, destination, weight, createdAt, customerId,
+        ConstructorArguments arguments = new ConstructorArguments(origin, destination, weight, createdAt, customerId,
                 customerName == null ? null : canonicalName(customerName), customerSlug);
-        throwIfInvalid(Holder.VALIDATOR.validate(fields));
+        throwIfInvalid(Holder.VALIDATOR.validate(arguments));
     }
 
     /** Parses and validates the API's parameters; see {@link ShipmentRequest#fromParameters}. */
     static ShipmentRequest fromParameters(Map<String, String> parameters) {
         Objects.requireNonNull(parameters, "parameters");
-        RequestParameters p = new RequestParameters(parameters);
+        ApiParameters p = new ApiParameters(parameters);
         throwIfInvalid(Holder.VALIDATOR.validate(p));
         return new ShipmentRequest(p.originCountryId, p.destinationCountryId, ParameterSyntax.weight(p.weight),
                 ParameterSyntax.createdAt(p.createdAt), ParameterSyntax.customerId(p.customerId), p.customerName,
@@ -113,8 +113,8 @@ final class RequestValidation {
     }
 
     private static FieldError toFieldError(ConstraintViolation<?> violation) {
-        RequestField field = RequestField.ofProperty(violation.getPropertyPath().toString());
-        String rejected = field == RequestField.CUSTOMER_NAME ? null : RejectedValues.describe(violation.getInvalidValue());
+        FieldName field = FieldName.ofProperty(violation.getPropertyPath().toString());
+        String rejected = field == FieldName.CUSTOMER_NAME ? null : RejectedValues.describe(violation.getInvalidValue());
         return new FieldError(field.apiName(), violation.getMessage(), rejected);
     }
 

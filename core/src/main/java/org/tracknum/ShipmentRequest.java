@@ -3,6 +3,7 @@ package org.tracknum;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -15,7 +16,11 @@ import java.util.UUID;
  * in upper case, the weight with scale 3, the customer name without surrounding white space
  * (including no-break spaces),
  * {@code createdAt} with its offset as given and cut to microseconds. {@link #toString()} never
- * shows the customer name.
+ * shows the customer name. Two requests are equal when every field is equal (the weight with its
+ * scale, {@code createdAt} with its offset).
+ *
+ * <p>There is no way around validation in this type. A store rebuilding a request it stored
+ * earlier uses {@link org.tracknum.spi.StoredRequests#restore}, which keeps the values as stored.
  *
  * <p>Rules (lengths count Unicode code points):
  * <ul>
@@ -42,31 +47,55 @@ import java.util.UUID;
  * </ul>
  * A {@code null} typed field "must not be null"; a missing or empty parameter "is required".
  * Unknown parameters are ignored.
- *
- * @param originCountryId      ISO 3166-1 alpha-2 code of the origin country
- * @param destinationCountryId ISO 3166-1 alpha-2 code of the destination country
- * @param weightKg             weight in kilograms, &gt; 0 and &le; 99 999.999, at most 3 decimals
- * @param createdAt            when the shipment was created, with its offset
- * @param customerId           the customer's UUID
- * @param customerName         the customer's name (personal data: never logged)
- * @param customerSlug         the customer's kebab-case slug
  */
-public record ShipmentRequest(String originCountryId, String destinationCountryId, BigDecimal weightKg,
-                              OffsetDateTime createdAt, UUID customerId, String customerName,
-                              String customerSlug) {
+public final class ShipmentRequest {
+    private final String originCountryId;
+    private final String destinationCountryId;
+    private final BigDecimal weightKg;
+    private final OffsetDateTime createdAt;
+    private final UUID customerId;
+    private final String customerName;
+    private final String customerSlug;
 
-    private static final ThreadLocal<Boolean> RESTORING = new ThreadLocal<>();
+    /**
+     * Validates the typed values and keeps them in canonical form.
+     *
+     * @param originCountryId      ISO 3166-1 alpha-2 code of the origin country
+     * @param destinationCountryId ISO 3166-1 alpha-2 code of the destination country
+     * @param weightKg             weight in kilograms, &gt; 0 and &le; 99 999.999, at most 3 decimals
+     * @param createdAt            when the shipment was created, with its offset
+     * @param customerId           the customer's UUID
+     * @param customerName         the customer's name (personal data: never logged)
+     * @param customerSlug         the customer's kebab-case slug
+     * @throws InvalidRequestException naming every bad field
+     */
+    public ShipmentRequest(String originCountryId, String destinationCountryId, BigDecimal weightKg,
+                           OffsetDateTime createdAt, UUID customerId, String customerName, String customerSlug) {
+        RequestValidation.validate(originCountryId, destinationCountryId, weightKg, createdAt,
+                customerId, customerName, customerSlug);
+        this.originCountryId = RequestValidation.canonicalCountry(originCountryId);
+        this.destinationCountryId = RequestValidation.canonicalCountry(destinationCountryId);
+        this.weightKg = RequestValidation.canonicalWeight(weightKg);
+        this.createdAt = RequestValidation.canonicalCreatedAt(createdAt);
+        this.customerId = customerId;
+        this.customerName = RequestValidation.canonicalName(customerName);
+        this.customerSlug = customerSlug;
+    }
 
-    public ShipmentRequest {
-        if (RESTORING.get() == null) {
-            RequestValidation.validate(originCountryId, destinationCountryId, weightKg, createdAt,
-                    customerId, customerName, customerSlug);
-            originCountryId = RequestValidation.canonicalCountry(originCountryId);
-            destinationCountryId = RequestValidation.canonicalCountry(destinationCountryId);
-            weightKg = RequestValidation.canonicalWeight(weightKg);
-            createdAt = RequestValidation.canonicalCreatedAt(createdAt);
-            customerName = RequestValidation.canonicalName(customerName);
-        }
+    /**
+     * Keeps the values exactly as given. Reached only by {@link org.tracknum.spi.StoredRequests},
+     * through a method handle of this constructor (the {@code stored} marker only gives it a
+     * signature of its own).
+     */
+    private ShipmentRequest(Void stored, String originCountryId, String destinationCountryId, BigDecimal weightKg,
+                            OffsetDateTime createdAt, UUID customerId, String customerName, String customerSlug) {
+        this.originCountryId = originCountryId;
+        this.destinationCountryId = destinationCountryId;
+        this.weightKg = weightKg;
+        this.createdAt = createdAt;
+        this.customerId = customerId;
+        this.customerName = customerName;
+        this.customerSlug = customerSlug;
     }
 
     /**
@@ -81,21 +110,56 @@ public record ShipmentRequest(String originCountryId, String destinationCountryI
         return RequestValidation.fromParameters(parameters);
     }
 
-    /**
-     * Rebuilds a request that a store read back, <em>without</em> validating it, so that
-     * tightening a rule later never hides numbers issued before. For store implementations only:
-     * requests from callers must go through the constructor or {@link #fromParameters(Map)}.
-     */
-    public static ShipmentRequest restore(String originCountryId, String destinationCountryId, BigDecimal weightKg,
-                                          OffsetDateTime createdAt, UUID customerId, String customerName,
-                                          String customerSlug) {
-        RESTORING.set(Boolean.TRUE);
-        try {
-            return new ShipmentRequest(originCountryId, destinationCountryId, weightKg, createdAt, customerId,
-                    customerName, customerSlug);
-        } finally {
-            RESTORING.remove();
+    public String originCountryId() {
+        return originCountryId;
+    }
+
+    public String destinationCountryId() {
+        return destinationCountryId;
+    }
+
+    public BigDecimal weightKg() {
+        return weightKg;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public UUID customerId() {
+        return customerId;
+    }
+
+    public String customerName() {
+        return customerName;
+    }
+
+    public String customerSlug() {
+        return customerSlug;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
         }
+        if (!(o instanceof ShipmentRequest)) {
+            return false;
+        }
+        ShipmentRequest other = (ShipmentRequest) o;
+        return Objects.equals(originCountryId, other.originCountryId)
+                && Objects.equals(destinationCountryId, other.destinationCountryId)
+                && Objects.equals(weightKg, other.weightKg)
+                && Objects.equals(createdAt, other.createdAt)
+                && Objects.equals(customerId, other.customerId)
+                && Objects.equals(customerName, other.customerName)
+                && Objects.equals(customerSlug, other.customerSlug);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(originCountryId, destinationCountryId, weightKg, createdAt, customerId, customerName,
+                customerSlug);
     }
 
     /** Shows every field but the customer name, which is personal data. */

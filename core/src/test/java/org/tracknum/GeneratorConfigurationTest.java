@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tracknum.spi.TestRequests;
 
 class GeneratorConfigurationTest {
 
@@ -26,7 +25,7 @@ class GeneratorConfigurationTest {
         try (TrackingNumberGenerator generator = TrackingNumberGenerator.fromProperties(
                 props("tracknum.store", "memory", "tracknum.retry.budget", "2s", "tracknum.batch.lanes", "2",
                         "unrelated.key", "ignored"))) {
-            IssuedTrackingNumber issued = generator.next(TestRequests.unique());
+            IssuedTrackingNumber issued = generator.next(ValidRequests.unique());
             assertThat(generator.find(issued.trackingNumber())).contains(issued);
         }
     }

@@ -14,9 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.tracknum.spi.StoreFailure;
 import org.tracknum.spi.ReservationOutcome;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.spi.StoreFailure;
 
 /** Batching, lifecycle and argument checks of the generator. */
 class GeneratorLifecycleTest {
@@ -30,7 +29,7 @@ class GeneratorLifecycleTest {
                 workers.add(() -> {
                     List<IssuedTrackingNumber> mine = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        mine.add(generator.next(TestRequests.unique()));
+                        mine.add(generator.next(ValidRequests.unique()));
                     }
                     return mine;
                 });
@@ -51,7 +50,7 @@ class GeneratorLifecycleTest {
         store.delayNanosPerBatch = 1_000_000; // a store round trip of 1 ms
         try (TrackingNumberGenerator generator = TrackingNumberGenerator.builder().store(store).lanes(2)
                 .maxBatchSize(16).build()) {
-            generator.next(TestRequests.unique());
+            generator.next(ValidRequests.unique());
             assertThat(store.batchSizes).containsExactly(1);
             store.batchSizes.clear();
 
@@ -82,16 +81,17 @@ class GeneratorLifecycleTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             CountDownLatch started = new CountDownLatch(1);
+            ShipmentRequest request = ValidRequests.unique(); // built (and validated) before the call starts
             Future<IssuedTrackingNumber> inFlight = pool.submit(() -> {
                 started.countDown();
-                return generator.next(TestRequests.unique());
+                return generator.next(request);
             });
             started.await();
             Thread.sleep(50);
             generator.close();
             assertThat(inFlight.get().trackingNumber()).hasSize(16);
             assertThat(store.closed).isTrue();
-            assertThatThrownBy(() -> generator.next(TestRequests.unique()))
+            assertThatThrownBy(() -> generator.next(ValidRequests.unique()))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
             generator.close(); // idempotent
         } finally {
@@ -131,12 +131,12 @@ class GeneratorLifecycleTest {
     void candidatesOutsideTheAlphabetAreRefused() {
         try (TrackingNumberGenerator generator = TrackingNumberGenerator.builder().store(new MemoryReservationStore())
                 .candidateSource(r -> "abc-123").build()) {
-            assertThatThrownBy(() -> generator.next(TestRequests.unique()))
+            assertThatThrownBy(() -> generator.next(ValidRequests.unique()))
                     .isInstanceOf(TrackingNumberException.class).hasMessageContaining("^[A-Z0-9]{1,16}$");
         }
         try (TrackingNumberGenerator generator = TrackingNumberGenerator.builder().store(new MemoryReservationStore())
                 .candidateSource(r -> "A".repeat(17)).build()) {
-            assertThatThrownBy(() -> generator.next(TestRequests.unique())).isInstanceOf(TrackingNumberException.class);
+            assertThatThrownBy(() -> generator.next(ValidRequests.unique())).isInstanceOf(TrackingNumberException.class);
         }
     }
 
@@ -145,7 +145,7 @@ class GeneratorLifecycleTest {
         Instant now = Instant.parse("2026-11-27T10:15:30.123456789Z");
         try (TrackingNumberGenerator generator = TrackingNumberGenerator.builder().store(new MemoryReservationStore())
                 .clock(Clock.fixed(now, ZoneOffset.UTC)).build()) {
-            IssuedTrackingNumber issued = generator.next(TestRequests.unique());
+            IssuedTrackingNumber issued = generator.next(ValidRequests.unique());
             assertThat(issued.trackingNumber()).matches("^MYID[A-Z0-9]{12}$");
             assertThat(TrackingNumberFormat.defaultFormat().matches(issued.trackingNumber())).isTrue();
             assertThat(issued.issuedAt()).isEqualTo(Instant.parse("2026-11-27T10:15:30.123456Z"));
@@ -179,7 +179,7 @@ class GeneratorLifecycleTest {
         };
         try (TrackingNumberGenerator generator = TrackingNumberGenerator.builder().store(new MemoryReservationStore())
                 .listener(angry).build()) {
-            assertThat(generator.next(TestRequests.unique()).trackingNumber()).hasSize(16);
+            assertThat(generator.next(ValidRequests.unique()).trackingNumber()).hasSize(16);
             assertThat(generator.isStoreReachable()).isTrue();
         }
     }

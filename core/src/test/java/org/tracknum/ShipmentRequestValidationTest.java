@@ -12,16 +12,19 @@ import static org.tracknum.ValidRequests.withName;
 import static org.tracknum.ValidRequests.withSlug;
 import static org.tracknum.ValidRequests.withWeight;
 
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tracknum.spi.StoredRequests;
 
-/** The canonical constructor: typed values, the same rules, canonical forms; and restore(). */
+/** The canonical constructor: typed values, the same rules, canonical forms; and StoredRequests.restore(). */
 class ShipmentRequestValidationTest {
 
     @Test
@@ -134,13 +137,30 @@ class ShipmentRequestValidationTest {
 
     @Test
     void restoreSkipsValidationAndCanonicalisation() {
-        ShipmentRequest stored = ShipmentRequest.restore("uk", "XX", new BigDecimal("-1.23456"),
+        ShipmentRequest stored = StoredRequests.restore("uk", "XX", new BigDecimal("-1.23456"),
                 OffsetDateTime.parse("2018-11-20T19:29:32.123456789+08:00"), null, "  ", "Not_A_Slug");
         assertThat(stored.originCountryId()).isEqualTo("uk");
         assertThat(stored.weightKg()).isEqualTo(new BigDecimal("-1.23456"));
         assertThat(stored.createdAt().getNano()).isEqualTo(123_456_789);
         assertThat(stored.customerName()).isEqualTo("  ");
         assertThat(errorsOf(() -> withCountries("uk", "XX"))).hasSize(2);
+    }
+
+    @Test
+    void aRestoredRequestEqualsTheValidatedRequestItWasStoredFrom() {
+        ShipmentRequest issued = typed("my", "ID", new BigDecimal("1.5"), createdAt(), CUSTOMER, " " + NAME, "red-box-2");
+        ShipmentRequest stored = StoredRequests.restore(issued.originCountryId(), issued.destinationCountryId(),
+                issued.weightKg(), issued.createdAt(), issued.customerId(), issued.customerName(), issued.customerSlug());
+        assertThat(stored).isEqualTo(issued).hasSameHashCodeAs(issued).hasToString(issued.toString());
+        assertThat(stored.toString()).doesNotContain(NAME);
+    }
+
+    @Test
+    void everyPublicWayToBuildARequestValidates() {
+        assertThat(Arrays.stream(ShipmentRequest.class.getConstructors())).hasSize(1);
+        assertThat(errorsOf(() -> new ShipmentRequest(null, null, null, null, null, null, null))).hasSize(7);
+        assertThat(Arrays.stream(ShipmentRequest.class.getDeclaredFields()).map(Field::getType))
+                .doesNotContain(ThreadLocal.class);
     }
 
     @Test

@@ -36,6 +36,12 @@ final class ValidRequests {
         return p;
     }
 
+    /** A valid request with a fresh random customer id, so that every call's request is unique. */
+    static ShipmentRequest unique() {
+        return typed("MY", "ID", new BigDecimal("1.250"), createdAt(), UUID.randomUUID(), "RedBox Logistics",
+                "redbox-logistics");
+    }
+
     static ShipmentRequest typed(String origin, String destination, BigDecimal weight, OffsetDateTime createdAt,
                                  UUID customerId, String name, String slug) {
         return new ShipmentRequest(origin, destination, weight, createdAt, customerId, name, slug);

@@ -37,7 +37,7 @@ public interface ReservationStore extends AutoCloseable {
 
     /**
      * The stored number with its request as given, or empty if it was never issued. Stored
-     * requests are rebuilt with {@link org.tracknum.ShipmentRequest#restore}, without re-validation.
+     * requests are rebuilt with {@link StoredRequests#restore}, without re-validation.
      *
      * @throws StoreFailure when the store cannot be read
      */

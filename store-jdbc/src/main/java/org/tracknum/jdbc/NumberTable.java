@@ -13,6 +13,7 @@ import org.tracknum.ConfigurationException;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.spi.Reservation;
+import org.tracknum.spi.StoredRequests;
 
 /**
  * The table of issued numbers: its checked name, the SQL that reads it, and how a reservation
@@ -79,7 +80,7 @@ final class NumberTable {
 
     /** Reads a row selected with {@link #findSql()}. Stored requests are restored without validation. */
     static IssuedTrackingNumber read(ResultSet rs) throws SQLException {
-        ShipmentRequest request = ShipmentRequest.restore(
+        ShipmentRequest request = StoredRequests.restore(
                 text(rs, Columns.ORIGIN).strip(),
                 text(rs, Columns.DESTINATION).strip(),
                 weight(text(rs, Columns.WEIGHT)),

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.jdbc.JdbcReservationStore.Durability;
 import org.tracknum.spi.Reservation;
-import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
+import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.StoreFailure;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.testkit.TestRequests;
 
 /**
  * Error classification, one test per code path, each error produced by the real database: a lock

@@ -10,9 +10,9 @@ import java.util.concurrent.Future;
 import org.tracknum.RetryPolicy;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
-import org.tracknum.spi.History;
 import org.tracknum.spi.ReservationStore;
-import org.tracknum.spi.ReservationStoreContract.KeptOpen;
+import org.tracknum.testkit.History;
+import org.tracknum.testkit.ReservationStoreContract.KeptOpen;
 
 /**
  * 8 threads of {@code next()} against a store while a fault script runs, then the history check:

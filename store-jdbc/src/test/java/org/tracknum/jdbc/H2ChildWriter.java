@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.RetryPolicy;
 import org.tracknum.TrackingNumberGenerator;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.testkit.TestRequests;
 
 /**
  * The child JVM of {@link H2KillTest}: holds an H2 file database through the JDBC store and

@@ -1,7 +1,7 @@
 package org.tracknum.jdbc;
 
 import org.tracknum.spi.ReservationStore;
-import org.tracknum.spi.ReservationStoreContract;
+import org.tracknum.testkit.ReservationStoreContract;
 
 /** The store contract against one database, through a store built from a URL (its own HikariCP pool). */
 abstract class JdbcContractTest extends ReservationStoreContract {

@@ -17,7 +17,7 @@ import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.jdbc.JdbcReservationStore.Durability;
 import org.tracknum.spi.ReservationOutcome;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.testkit.TestRequests;
 
 /** What build() accepts and refuses, and the configuration path (tracknum.store=jdbc). */
 class JdbcStoreBuildTest {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.tracknum.ConfigurationException;
-import org.tracknum.spi.History;
+import org.tracknum.testkit.History;
 
 /**
  * kill -9 of a MariaDB of the test's own mid-run, then restart: the case where the driver was

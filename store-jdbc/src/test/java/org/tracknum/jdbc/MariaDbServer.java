@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.tracknum.spi.TestServices;
+import org.tracknum.ci.TestServices;
 
 /**
  * A MariaDB instance of a fault test's own: {@code mariadb-install-db} into a temporary directory,

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tracknum.spi.History;
+import org.tracknum.testkit.History;
 
 /**
  * Fault runs against a PostgreSQL of the test's own: kill -9 of the postmaster and its backends

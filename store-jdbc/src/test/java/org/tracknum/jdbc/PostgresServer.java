@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import org.tracknum.spi.TestServices;
+import org.tracknum.ci.TestServices;
 
 /**
  * A PostgreSQL instance of a fault test's own: free port, temporary data directory owned by

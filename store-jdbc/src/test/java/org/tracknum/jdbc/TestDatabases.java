@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
-import org.tracknum.spi.TestServices;
+import org.tracknum.ci.TestServices;
 
 /**
  * Addresses of the test databases, and table housekeeping. PostgreSQL and MariaDB are the local

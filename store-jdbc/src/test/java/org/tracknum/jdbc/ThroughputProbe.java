@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tracknum.TrackingNumberGenerator;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.testkit.TestRequests;
 
 /**
  * A first throughput figure of {@code next()} on one database, with and without group commit. Not

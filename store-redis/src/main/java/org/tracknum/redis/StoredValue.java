@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.spi.Reservation;
+import org.tracknum.spi.StoredRequests;
 
 /**
  * The value stored under a number's key, format version 1 (a compatibility contract, documented
@@ -94,7 +95,7 @@ final class StoredValue {
                     + f.length + " fields)");
         }
         try {
-            ShipmentRequest request = ShipmentRequest.restore(f[3], f[4], new BigDecimal(f[5]),
+            ShipmentRequest request = StoredRequests.restore(f[3], f[4], new BigDecimal(f[5]),
                     OffsetDateTime.parse(f[6]), UUID.fromString(f[7]), f[9], f[8]);
             return new IssuedTrackingNumber(trackingNumber, request, Instant.parse(f[2]));
         } catch (RuntimeException e) {

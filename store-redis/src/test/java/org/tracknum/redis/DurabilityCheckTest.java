@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tracknum.ConfigurationException;
-import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.Reservation;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.testkit.TestRequests;
 
 /** The start-up checks against servers this test starts with the settings in question. */
 class DurabilityCheckTest {

@@ -2,7 +2,7 @@ package org.tracknum.redis;
 
 import java.util.List;
 import java.util.UUID;
-import org.tracknum.spi.TestServices;
+import org.tracknum.ci.TestServices;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;

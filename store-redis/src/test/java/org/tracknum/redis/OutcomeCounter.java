@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
-import org.tracknum.spi.ReservationStoreContract;
+import org.tracknum.testkit.ReservationStoreContract;
 
 /** Passes calls through to a store (which it never closes) and counts the outcomes per status. */
 final class OutcomeCounter extends ReservationStoreContract.KeptOpen {

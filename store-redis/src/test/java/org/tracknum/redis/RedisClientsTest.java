@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.tracknum.ConfigurationException;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.testkit.TestRequests;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;

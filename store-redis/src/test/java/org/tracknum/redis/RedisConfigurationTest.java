@@ -9,7 +9,7 @@ import org.tracknum.ConfigurationException;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.testkit.TestRequests;
 
 /** {@code tracknum.store=redis} through {@link TrackingNumberGenerator#fromProperties}. */
 class RedisConfigurationTest {

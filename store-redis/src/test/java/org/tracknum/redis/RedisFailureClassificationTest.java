@@ -12,11 +12,11 @@ import org.tracknum.RetryPolicy;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.spi.Reservation;
-import org.tracknum.spi.ReservationStoreContract.KeptOpen;
-import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
+import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.StoreFailure;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.testkit.ReservationStoreContract.KeptOpen;
+import org.tracknum.testkit.TestRequests;
 import redis.clients.jedis.Jedis;
 
 /** How refusals and connection failures of real servers are classified. */

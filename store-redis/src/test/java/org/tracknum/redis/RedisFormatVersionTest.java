@@ -12,7 +12,7 @@ import org.tracknum.TrackingNumberException;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.testkit.TestRequests;
 import redis.clients.jedis.RedisClient;
 
 /**

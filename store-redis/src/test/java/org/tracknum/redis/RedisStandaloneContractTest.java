@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.tracknum.spi.ReservationStore;
-import org.tracknum.spi.ReservationStoreContract;
+import org.tracknum.testkit.ReservationStoreContract;
 
 /**
  * The store contract on the shared local Redis ({@code TRACKNUM_TEST_REDIS_URL}), which keeps

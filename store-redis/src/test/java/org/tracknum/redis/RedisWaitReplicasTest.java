@@ -13,10 +13,10 @@ import org.tracknum.RetryPolicy;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.spi.Reservation;
-import org.tracknum.spi.ReservationStoreContract.KeptOpen;
-import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.testkit.ReservationStoreContract.KeptOpen;
+import org.tracknum.testkit.TestRequests;
 import redis.clients.jedis.Jedis;
 
 /** WAIT after each batch: too few replica acknowledgements keep the number from being handed out. */

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.spi.Reservation;
-import org.tracknum.spi.TestRequests;
+import org.tracknum.spi.StoredRequests;
+import org.tracknum.testkit.TestRequests;
 
 class StoredValueTest {
 
@@ -87,11 +88,11 @@ class StoredValueTest {
 
     @Test
     void aFieldHoldingTheSeparatorCannotBeEncoded() {
-        ShipmentRequest broken = ShipmentRequest.restore("MY", "ID", new BigDecimal("1.000"),
+        ShipmentRequest broken = StoredRequests.restore("MY", "ID", new BigDecimal("1.000"),
                 OffsetDateTime.parse("2018-11-20T19:29:32+08:00"), UUID.randomUUID(), "Name", "slug|x");
         assertThatThrownBy(() -> StoredValue.encode(reservation(broken)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("customer_slug contains '|'");
-        ShipmentRequest missing = ShipmentRequest.restore("MY", null, new BigDecimal("1.000"),
+        ShipmentRequest missing = StoredRequests.restore("MY", null, new BigDecimal("1.000"),
                 OffsetDateTime.parse("2018-11-20T19:29:32+08:00"), UUID.randomUUID(), "Name", "slug");
         assertThatThrownBy(() -> StoredValue.encode(reservation(missing)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("destination_country_id is missing");

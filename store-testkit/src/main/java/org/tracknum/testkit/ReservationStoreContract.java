@@ -1,4 +1,4 @@
-package org.tracknum.spi;
+package org.tracknum.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,10 +23,16 @@ import org.tracknum.RetryPolicy;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.TrackingNumberListener;
+import org.tracknum.spi.Reservation;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.spi.ReservationStore;
 
 /**
- * The contract every {@link ReservationStore} must meet. Each store module extends this class
- * once per backend and supplies a fresh, empty store per test.
+ * The contract every {@link ReservationStore} must meet. A store's tests extend this class once
+ * per backend and supply a fresh, empty store per test ({@link #newStore()}); everything else is
+ * inherited: round trips of every field, {@code TAKEN}, batches matched by reservation id,
+ * {@code verify}, {@code ping}/{@code describe}, the generator's collision handling over the
+ * store, and 8 concurrent callers checked with {@link History}.
  */
 public abstract class ReservationStoreContract {
     private static final int THREADS = 8;

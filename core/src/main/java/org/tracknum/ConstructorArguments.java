@@ -6,10 +6,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * The typed fields of the canonical constructor, as Bean Validation sees them. The customer name
- * is held without surrounding white space, as the request will keep it. Field names are {@link RequestField#property()}.
+ * The Bean Validation bean of {@link ShipmentRequest}'s constructor arguments: the typed values,
+ * each with its constraints; a {@code null} "must not be null". The customer name is held without
+ * surrounding white space, as the request will keep it. Field names are {@link FieldName#property()}.
  */
-final class RequestFields {
+final class ConstructorArguments {
     static final String NULL = "must not be null";
 
     @NotNull(message = NULL)
@@ -39,7 +40,7 @@ final class RequestFields {
     @CustomerSlug
     private final String customerSlug;
 
-    RequestFields(String originCountryId, String destinationCountryId, BigDecimal weight, OffsetDateTime createdAt,
+    ConstructorArguments(String originCountryId, String destinationCountryId, BigDecimal weight, OffsetDateTime createdAt,
                   UUID customerId, String trimmedCustomerName, String customerSlug) {
         this.originCountryId = originCountryId;
         this.destinationCountryId = destinationCountryId;

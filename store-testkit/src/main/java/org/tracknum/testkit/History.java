@@ -1,4 +1,4 @@
-package org.tracknum.spi;
+package org.tracknum.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.time.Duration;
-import org.tracknum.TrackingNumberListener;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.TrackingNumberGenerator;
+import org.tracknum.TrackingNumberListener;
+import org.tracknum.spi.CandidateSource;
+import org.tracknum.spi.ReservationStore;
 
 /**
  * History checker for concurrent and fault runs. Every call goes through {@link #issue} with a

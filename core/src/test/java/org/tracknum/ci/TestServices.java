@@ -1,4 +1,4 @@
-package org.tracknum.spi;
+package org.tracknum.ci;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,6 +1,7 @@
-package org.tracknum.spi;
+package org.tracknum.testkit;
 
 import org.tracknum.MemoryReservationStore;
+import org.tracknum.spi.ReservationStore;
 
 class MemoryReservationStoreContractTest extends ReservationStoreContract {
     @Override

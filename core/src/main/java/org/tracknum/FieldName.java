@@ -3,11 +3,12 @@ package org.tracknum;
 import java.util.Locale;
 
 /**
- * The seven fields of a shipment request in the HTTP API's order, which is the order of
- * {@link InvalidRequestException#errors()}. The validated beans ({@link RequestFields},
- * {@link RequestParameters}) name their Java fields {@link #property()}.
+ * The names of a shipment request's seven fields, in the HTTP API's order, which is the order of
+ * {@link InvalidRequestException#errors()}: the snake_case {@link #apiName()} that
+ * {@link FieldError#field()} reports, and the Java {@link #property()} that the two Bean
+ * Validation beans ({@link ConstructorArguments}, {@link ApiParameters}) use for their fields.
  */
-enum RequestField {
+enum FieldName {
     ORIGIN_COUNTRY_ID("originCountryId"),
     DESTINATION_COUNTRY_ID("destinationCountryId"),
     WEIGHT("weight"),
@@ -19,7 +20,7 @@ enum RequestField {
     private final String property;
     private final String apiName;
 
-    RequestField(String property) {
+    FieldName(String property) {
         this.property = property;
         this.apiName = name().toLowerCase(Locale.ROOT);
     }
@@ -34,8 +35,8 @@ enum RequestField {
         return apiName;
     }
 
-    static RequestField ofProperty(String property) {
-        for (RequestField field : values()) {
+    static FieldName ofProperty(String property) {
+        for (FieldName field : values()) {
             if (field.property.equals(property)) {
                 return field;
             }

@@ -1,11 +1,14 @@
-package org.tracknum.spi;
+package org.tracknum.testkit;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.tracknum.ShipmentRequest;
 
-/** Valid requests for store and generator tests. */
+/**
+ * Valid requests for store tests: each has a fresh random customer id, so that every call's request
+ * is unique and a stored number can be traced back to the call it was issued to.
+ */
 public final class TestRequests {
     private TestRequests() {
     }

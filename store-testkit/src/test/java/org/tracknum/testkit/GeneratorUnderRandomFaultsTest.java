@@ -1,0 +1,135 @@
+package org.tracknum.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.tracknum.MemoryReservationStore;
+import org.tracknum.RetryPolicy;
+import org.tracknum.StoreUnavailableException;
+import org.tracknum.TrackingNumberGenerator;
+import org.tracknum.spi.Reservation;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.spi.StoreFailure;
+
+/**
+ * The generator's ownership rules (invariants 3 and 4) under random injected store failures, proven
+ * with {@link History}: no number returned twice, none lost. Moved here from core's
+ * {@code GeneratorFaultTest}, whose deterministic fault tests stay in core (core cannot depend on the kit).
+ */
+class GeneratorUnderRandomFaultsTest {
+    private final FaultyStore store = new FaultyStore();
+
+    @Test
+    void randomFaultsNeverDuplicateOrLoseANumber() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("GeneratorUnderRandomFaultsTest seed=" + seed);
+        Fault[] faults = Fault.values();
+        AtomicLong threads = new AtomicLong();
+        ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(() -> new SplittableRandom(seed + threads.incrementAndGet()));
+        store.reserveFaults = r -> {
+            SplittableRandom rnd = random.get();
+            if (rnd.nextInt(100) >= 10) {
+                return Fault.NONE;
+            }
+            Fault f = faults[rnd.nextInt(faults.length)];
+            return f == Fault.FATAL || f == Fault.THROW_WRITTEN ? Fault.AMBIGUOUS_LOST : f;
+        };
+        store.verifyFaults = r -> random.get().nextInt(100) < 20 ? Fault.TRANSIENT : Fault.NONE;
+        History history = new History(null, Set.of(StoreUnavailableException.class));
+        try (TrackingNumberGenerator generator = TrackingNumberGenerator.builder()
+                .store(store)
+                .retryPolicy(RetryPolicy.builder().budget(Duration.ofMillis(300)).initialBackoff(Duration.ofMillis(1))
+                        .maxBackoff(Duration.ofMillis(5)).build())
+                .candidateSource(history.candidates())
+                .listener(history.listener())
+                .build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<Void>> workers = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    workers.add(() -> {
+                        for (int i = 0; i < 3_000; i++) {
+                            history.issue(generator);
+                        }
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(workers)) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        History.Summary summary = history.check(store.memory);
+        System.out.println("GeneratorUnderRandomFaultsTest seed=" + seed + ": " + summary);
+        assertThat(summary.calls()).isEqualTo(24_000);
+        assertThat(summary.ambiguousBurned()).isPositive();
+        assertThat(summary.retries()).isPositive();
+    }
+
+    enum Fault { NONE, TRANSIENT, AMBIGUOUS_WRITTEN, AMBIGUOUS_LOST, FATAL, THROW_WRITTEN }
+
+    /**
+     * A real {@link MemoryReservationStore} behind per-reservation failures as a store reports them:
+     * a transient failure writes nothing, an ambiguous one may ({@code AMBIGUOUS_WRITTEN}) or may not
+     * ({@code AMBIGUOUS_LOST}) have written. The run maps {@code FATAL} and {@code THROW_WRITTEN} to
+     * {@code AMBIGUOUS_LOST}, as core's {@code ScriptedFaultStore} run did.
+     */
+    private static final class FaultyStore extends ReservationStoreContract.KeptOpen {
+        final MemoryReservationStore memory;
+        volatile Function<Reservation, Fault> reserveFaults = r -> Fault.NONE;
+        volatile Function<Reservation, Fault> verifyFaults = r -> Fault.NONE;
+
+        FaultyStore() {
+            this(new MemoryReservationStore());
+        }
+
+        private FaultyStore(MemoryReservationStore memory) {
+            super(memory);
+            this.memory = memory;
+        }
+
+        @Override
+        public List<ReservationOutcome> reserve(List<Reservation> batch) {
+            List<ReservationOutcome> outcomes = new ArrayList<>(batch.size());
+            for (Reservation r : batch) {
+                Fault fault = reserveFaults.apply(r);
+                if (fault == Fault.NONE) {
+                    outcomes.add(memory.reserve(List.of(r)).get(0));
+                } else if (fault == Fault.TRANSIENT) {
+                    outcomes.add(ReservationOutcome.transientFailure(new IllegalStateException("injected transient")));
+                } else if (fault == Fault.AMBIGUOUS_WRITTEN || fault == Fault.AMBIGUOUS_LOST) {
+                    if (fault == Fault.AMBIGUOUS_WRITTEN) {
+                        memory.reserve(List.of(r));
+                    }
+                    outcomes.add(ReservationOutcome.ambiguous(new IllegalStateException("injected ambiguous")));
+                } else {
+                    throw new AssertionError("not injected in this run: " + fault);
+                }
+            }
+            return outcomes;
+        }
+
+        @Override
+        public List<ReservationOutcome> verify(List<Reservation> reservations) {
+            for (Reservation r : reservations) {
+                if (verifyFaults.apply(r) == Fault.TRANSIENT) {
+                    throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "injected verify failure", null);
+                }
+            }
+            return memory.verify(reservations);
+        }
+    }
+}
