@@ -25,7 +25,7 @@ import org.tracknum.ShipmentRequest;
 import org.tracknum.TrackingNumberException;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.jdbc.JdbcReservationStore;
-import org.tracknum.spi.CandidateSource;
+import org.tracknum.CandidateSource;
 
 /**
  * {@code next()} on a {@link JdbcReservationStore} built from a URL with the library's defaults

@@ -18,7 +18,7 @@ import org.tracknum.ShipmentRequest;
 import org.tracknum.TrackingNumberException;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.redis.RedisReservationStore;
-import org.tracknum.spi.CandidateSource;
+import org.tracknum.CandidateSource;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;

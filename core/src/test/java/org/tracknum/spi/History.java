@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.time.Duration;
+import org.tracknum.CandidateSource;
 import org.tracknum.TrackingNumberListener;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;

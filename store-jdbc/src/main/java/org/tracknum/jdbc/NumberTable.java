@@ -29,7 +29,6 @@ import org.tracknum.spi.Reservation;
  * microseconds).
  */
 final class NumberTable {
-    static final String DEFAULT_NAME = "tracknum_numbers";
     private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
 
     /** The columns written by an insert, in binding order. */

@@ -15,7 +15,7 @@ import org.tracknum.ConfigurationException;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
-import org.tracknum.jdbc.JdbcReservationStore.Durability;
+import org.tracknum.Durability;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.TestRequests;
 

@@ -1,5 +1,6 @@
 package org.tracknum.redis;
 
+import org.tracknum.Durability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class DurabilityCheckTest {
     @Test
     void relaxedModeAcceptsAServerThatKeepsNothing() {
         try (RedisServer server = RedisServer.start("--appendonly", "no");
-             RedisReservationStore store = store(server).durability(RedisReservationStore.Durability.RELAXED).build()) {
+             RedisReservationStore store = store(server).durability(Durability.RELAXED).build()) {
             assertWorks(store);
         }
     }

@@ -1,5 +1,6 @@
 package org.tracknum.redis;
 
+import org.tracknum.Durability;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class RedisStandaloneContractTest extends ReservationStoreContract {
         return RedisReservationStore.builder()
                 .url(LocalRedis.URL)
                 .keyPrefix(prefix)
-                .durability(RedisReservationStore.Durability.RELAXED)
+                .durability(Durability.RELAXED)
                 .build();
     }
 
