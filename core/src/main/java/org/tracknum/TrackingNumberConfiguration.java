@@ -219,7 +219,7 @@ public final class TrackingNumberConfiguration {
     Resolved resolve(Map<String, ReservationStoreProvider> providers) {
         Map<String, TrackingNumberSetting> known = GeneratorConfiguration.catalogue(providers);
         List<String> problems = new ArrayList<>();
-        Map<String, String> fromEnvironment = environmentValues(known, problems);
+        Map<String, String> fromEnvironment = environmentValues(environment, known.keySet(), ignoredPrefixes, problems);
         Map<String, String> values = new TreeMap<>();
         putPresent(values, defaults);
         if (environmentLayers) {
@@ -240,9 +240,15 @@ public final class TrackingNumberConfiguration {
         return new Resolved(Collections.unmodifiableMap(values), List.copyOf(problems));
     }
 
-    private Map<String, String> environmentValues(Map<String, TrackingNumberSetting> known, List<String> problems) {
+    /**
+     * The settings among {@code environment}, by key; what is wrong goes to {@code problems}.
+     *
+     * @param knownKeys every known {@code tracknum.*} key
+     */
+    static Map<String, String> environmentValues(Map<String, String> environment, Set<String> knownKeys,
+                                                 List<String> ignoredPrefixes, List<String> problems) {
         Map<String, String> byName = new TreeMap<>();
-        known.keySet().forEach(key -> byName.put(TrackingNumberSetting.environmentName(key), key));
+        knownKeys.forEach(key -> byName.put(TrackingNumberSetting.environmentName(key), key));
         for (String prefix : ignoredPrefixes) {
             byName.keySet().stream().filter(name -> name.startsWith(prefix)).findFirst().ifPresent(name ->
                     problems.add("the ignored environment prefix " + prefix + " covers the library's variable "
