@@ -79,6 +79,37 @@ class DocumentedDefaultsTest {
                         .containsKey(key));
     }
 
+    /** The example properties file's "defaults shown" block (wherever the examples module keeps it). */
+    @Test
+    void theExamplePropertiesShowTheBuildersDefaults() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("..", "examples"))) {
+            files = walk.filter(f -> f.getFileName().toString().equals("tracknum-example.properties"))
+                    .filter(f -> !f.toString().contains("target")).toList();
+        }
+        assertThat(files).as("examples' tracknum-example.properties").isNotEmpty();
+        Map<String, TrackingNumberSetting> known = new HashMap<>();
+        TrackingNumberConfiguration.settings().forEach(s -> known.put(s.key(), s));
+        for (Path file : files) {
+            boolean shown = false;
+            int checked = 0;
+            for (String line : Files.readAllLines(file)) {
+                if (line.contains("defaults shown")) {
+                    shown = true;
+                } else if (shown && line.isBlank()) {
+                    shown = false;
+                } else if (shown && line.replaceFirst("^#", "").startsWith("tracknum.")) {
+                    String[] kv = line.replaceFirst("^#", "").split("=", 2);
+                    assertThat(known).as("%s shows unknown key %s", file, kv[0]).containsKey(kv[0]);
+                    assertThat(known.get(kv[0]).defaultValue()).as("%s shows %s as the default of %s", file, kv[1], kv[0])
+                            .contains(kv[1].strip());
+                    checked++;
+                }
+            }
+            assertThat(checked).as("defaults shown in %s", file).isPositive();
+        }
+    }
+
     @Test
     void settingAKeyToItsDocumentedDefaultChangesNothing() {
         for (TrackingNumberSetting setting : TrackingNumberConfiguration.settings()) {

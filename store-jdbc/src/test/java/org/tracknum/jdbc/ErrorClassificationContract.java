@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tracknum.ShipmentRequest;
 import org.tracknum.Durability;
+import org.tracknum.ShipmentRequest;
 import org.tracknum.spi.Reservation;
-import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
+import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.StoreFailure;
 import org.tracknum.spi.TestRequests;
 

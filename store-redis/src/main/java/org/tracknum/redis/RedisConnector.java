@@ -1,6 +1,5 @@
 package org.tracknum.redis;
 
-import org.tracknum.spi.SettingNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.tracknum.ConfigurationException;
+import org.tracknum.spi.SettingNames;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;

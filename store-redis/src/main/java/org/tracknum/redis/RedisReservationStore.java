@@ -1,6 +1,5 @@
 package org.tracknum.redis;
 
-import org.tracknum.spi.SettingNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +9,10 @@ import org.tracknum.Durability;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.spi.Reservation;
-import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
+import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.SettingNames;
 import org.tracknum.spi.StoreFailure;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;

@@ -1,12 +1,12 @@
 package org.tracknum.redis;
 
-import org.tracknum.spi.SettingNames;
-import org.tracknum.Durability;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
+import org.tracknum.Durability;
+import org.tracknum.spi.SettingNames;
 
 /**
  * Build-time checks of every master: Redis 7.0 or later (for {@code SET ... NX GET}), the expected

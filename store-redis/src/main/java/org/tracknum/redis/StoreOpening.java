@@ -1,11 +1,11 @@
 package org.tracknum.redis;
 
-import org.tracknum.spi.SettingNames;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
 import org.tracknum.StoreUnavailableException;
+import org.tracknum.spi.SettingNames;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 

@@ -1,14 +1,14 @@
 package org.tracknum.redis;
 
-import org.tracknum.Durability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tracknum.ConfigurationException;
-import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.Durability;
 import org.tracknum.spi.Reservation;
+import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.TestRequests;
 
 /** The start-up checks against servers this test starts with the settings in question. */

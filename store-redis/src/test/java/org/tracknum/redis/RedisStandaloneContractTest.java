@@ -1,9 +1,9 @@
 package org.tracknum.redis;
 
-import org.tracknum.Durability;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.tracknum.Durability;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.ReservationStoreContract;
 

@@ -1,7 +1,5 @@
 package org.tracknum.redis;
 
-import org.tracknum.spi.SettingNames;
-import org.tracknum.Durability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tracknum.ConfigurationException;
+import org.tracknum.Durability;
+import org.tracknum.spi.SettingNames;
 
 /** The decision logic over what servers report; real servers are checked in {@link DurabilityCheckTest}. */
 class ServerCheckTest {
