@@ -1,6 +1,5 @@
 package org.tracknum;
 
-import org.tracknum.spi.CandidateSource;
 
 /**
  * The default format's candidate draw for the baselines, which must write the same numbers the

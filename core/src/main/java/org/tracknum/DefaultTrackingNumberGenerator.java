@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tracknum.spi.CandidateSource;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
@@ -30,6 +29,8 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
     private final TrackingNumberListener listener;
     private final boolean listening;
     private final ReservationLanes lanes;
+    private final int laneCount;
+    private final int maxBatchSize;
     private final ReservationIds reservationIds = new ReservationIds();
     private final LongAdder inFlight = new LongAdder();
     private volatile boolean closed;
@@ -43,6 +44,8 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         this.listening = builder.listener != GuardedListener.NONE;
         this.listener = new GuardedListener(builder.listener);
         this.lanes = new ReservationLanes(store, builder.lanes, builder.maxBatchSize);
+        this.laneCount = builder.lanes;
+        this.maxBatchSize = builder.maxBatchSize;
         try {
             store.ping();
         } catch (StoreFailure e) {
@@ -259,6 +262,27 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
 
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The settings in effect, for tests. */
+    TrackingNumberFormat format() {
+        return format;
+    }
+
+    RetryPolicy retryPolicy() {
+        return retry;
+    }
+
+    int laneCount() {
+        return laneCount;
+    }
+
+    int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    ReservationStore store() {
+        return store;
     }
 
     @Override

@@ -1,132 +1,42 @@
 package org.tracknum;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.ReservationStoreProvider;
 import org.tracknum.spi.StoreSettings;
 
 /**
- * {@code tracknum.*} configuration: finds the store provider, checks every key, and builds the
- * generator. Every problem is a {@link ConfigurationException} naming the key, raised before any
- * number is issued.
+ * Applies a {@link TrackingNumberConfiguration} to a generator builder: maps each core key that is
+ * present onto the setter of the builder that owns it (the builders hold the defaults, ranges and
+ * messages), and creates the store through the provider named by {@code tracknum.store}, passing
+ * it the generator's lanes and retry budget. Also the catalogue of every known key.
  */
 final class GeneratorConfiguration {
     static final String STORE = "tracknum.store";
     static final String CONFIG_FILE = "tracknum.config";
-    static final String MAX_COLLISIONS = "tracknum.retry.max-collisions";
-    static final String BUDGET = "tracknum.retry.budget";
-    static final String INITIAL_BACKOFF = "tracknum.retry.initial-backoff";
-    static final String MAX_BACKOFF = "tracknum.retry.max-backoff";
-    static final String LANES = "tracknum.batch.lanes";
-    static final String MAX_BATCH = "tracknum.batch.max-size";
-    private static final Set<String> CORE_KEYS = Set.of(STORE, CONFIG_FILE, MAX_COLLISIONS, BUDGET,
-            INITIAL_BACKOFF, MAX_BACKOFF, LANES, MAX_BATCH);
-    /** Environment prefixes that belong to tests and the HTTP server, not to the library. */
-    private static final Set<String> FOREIGN_ENV_PREFIXES = Set.of("TRACKNUM_TEST_", "TRACKNUM_HTTP_");
+    static final String MAX_COLLISIONS = RetryPolicy.Builder.MAX_COLLISIONS_KEY;
+    static final String BUDGET = RetryPolicy.Builder.BUDGET_KEY;
+    static final String INITIAL_BACKOFF = RetryPolicy.Builder.INITIAL_BACKOFF_KEY;
+    static final String MAX_BACKOFF = RetryPolicy.Builder.MAX_BACKOFF_KEY;
+    static final String LANES = TrackingNumberGenerator.Builder.LANES_KEY;
+    static final String MAX_BATCH = TrackingNumberGenerator.Builder.MAX_BATCH_SIZE_KEY;
 
-    private final StoreSettings settings;
-    private final Map<String, ReservationStoreProvider> providers;
-
-    private GeneratorConfiguration(Map<String, String> values, Map<String, ReservationStoreProvider> providers) {
-        this.settings = new StoreSettings(values);
-        this.providers = providers;
-    }
-
-    static GeneratorConfiguration fromProperties(Properties properties) {
-        Map<String, ReservationStoreProvider> providers = loadProviders();
-        Map<String, String> values = new TreeMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith("tracknum.")) {
-                values.put(name, properties.getProperty(name));
-            }
-        }
-        checkKnown(values.keySet(), knownKeys(providers));
-        return new GeneratorConfiguration(values, providers);
-    }
-
-    static GeneratorConfiguration fromEnvironment() {
-        return fromEnvironment(System.getProperties(), System.getenv());
-    }
-
-    /** System properties &gt; environment &gt; the optional file named by {@code tracknum.config}. */
-    static GeneratorConfiguration fromEnvironment(Properties system, Map<String, String> environment) {
-        Map<String, ReservationStoreProvider> providers = loadProviders();
-        Set<String> known = knownKeys(providers);
-        Map<String, String> fromEnv = environmentValues(environment, known);
-        Map<String, String> fromSystem = new HashMap<>();
-        for (String name : system.stringPropertyNames()) {
-            if (name.startsWith("tracknum.")) {
-                fromSystem.put(name, system.getProperty(name));
-            }
-        }
-        String file = fromSystem.getOrDefault(CONFIG_FILE, fromEnv.get(CONFIG_FILE));
-        Map<String, String> values = new TreeMap<>();
-        if (file != null && !file.isBlank()) {
-            values.putAll(readFile(Path.of(file.strip())));
-        }
-        values.putAll(fromEnv);
-        values.putAll(fromSystem);
-        checkKnown(values.keySet(), known);
-        return new GeneratorConfiguration(values, providers);
-    }
-
-    private static Map<String, String> environmentValues(Map<String, String> environment, Set<String> known) {
-        Map<String, String> byEnvName = new HashMap<>();
-        for (String key : known) {
-            byEnvName.put(environmentName(key), key);
-        }
-        Map<String, String> values = new HashMap<>();
-        for (Map.Entry<String, String> e : environment.entrySet()) {
-            String name = e.getKey();
-            if (!name.startsWith("TRACKNUM_") || FOREIGN_ENV_PREFIXES.stream().anyMatch(name::startsWith)) {
-                continue;
-            }
-            String key = byEnvName.get(name);
-            if (key == null) {
-                throw new ConfigurationException("unknown environment variable " + name + ": known ones are "
-                        + new TreeSet<>(byEnvName.keySet()));
-            }
-            values.put(key, e.getValue());
-        }
-        return values;
+    private GeneratorConfiguration() {
     }
 
     /** {@code tracknum.jdbc.url} → {@code TRACKNUM_JDBC_URL}. */
     static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return TrackingNumberSetting.environmentName(key);
     }
 
-    private static Map<String, String> readFile(Path file) {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new ConfigurationException(CONFIG_FILE + "=" + file + " cannot be read: " + e.getMessage(), e);
-        }
-        Map<String, String> values = new HashMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            if (!name.startsWith("tracknum.")) {
-                throw new ConfigurationException("key " + name + " in " + file
-                        + " is not a Tracknum setting: keys start with tracknum.");
-            }
-            values.put(name, properties.getProperty(name));
-        }
-        return values;
-    }
-
-    private static Map<String, ReservationStoreProvider> loadProviders() {
+    static Map<String, ReservationStoreProvider> providers() {
         Map<String, ReservationStoreProvider> providers = new TreeMap<>();
         for (ReservationStoreProvider provider : ServiceLoader.load(ReservationStoreProvider.class,
                 GeneratorConfiguration.class.getClassLoader())) {
@@ -135,62 +45,107 @@ final class GeneratorConfiguration {
         return providers;
     }
 
-    private static Set<String> knownKeys(Map<String, ReservationStoreProvider> providers) {
-        Set<String> known = new TreeSet<>(CORE_KEYS);
-        known.addAll(FormatConfiguration.KEYS);
-        providers.values().forEach(p -> known.addAll(p.keys()));
-        return known;
-    }
-
-    private static void checkKnown(Set<String> keys, Set<String> known) {
-        for (String key : keys) {
-            if (!known.contains(key)) {
-                throw new ConfigurationException("unknown configuration key " + key + ": known keys are " + known
-                        + " (a store's keys are known once its module is on the classpath)");
-            }
-        }
-    }
-
-    /** The settings, for callers that need to read them (e.g. the HTTP server); values may be secrets. */
-    StoreSettings settings() {
+    /** Core's own keys, with the defaults of the builders that own them. */
+    static List<TrackingNumberSetting> coreSettings() {
+        List<TrackingNumberSetting> settings = new ArrayList<>(List.of(
+                TrackingNumberSetting.withoutDefault(STORE, "the store: memory, jdbc or redis (required)"),
+                TrackingNumberSetting.withoutDefault(CONFIG_FILE, "a properties file read by fromEnvironment()"
+                        + " (lowest precedence)"),
+                TrackingNumberSetting.of(MAX_COLLISIONS, "consecutive taken candidates before"
+                        + " NumberSpaceExhaustedException", RetryPolicy.Builder.DEFAULT_MAX_COLLISIONS),
+                TrackingNumberSetting.of(BUDGET, "time a call may spend on retries (250ms, 5s, PT5S)",
+                        StoreSettings.text(RetryPolicy.Builder.DEFAULT_BUDGET)),
+                TrackingNumberSetting.of(INITIAL_BACKOFF, "first backoff between retries (exponential, full jitter)",
+                        StoreSettings.text(RetryPolicy.Builder.DEFAULT_INITIAL_BACKOFF)),
+                TrackingNumberSetting.of(MAX_BACKOFF, "longest backoff between retries",
+                        StoreSettings.text(RetryPolicy.Builder.DEFAULT_MAX_BACKOFF)),
+                TrackingNumberSetting.of(LANES, "concurrent store calls (match the store's pool size)",
+                        TrackingNumberGenerator.Builder.DEFAULT_LANES),
+                TrackingNumberSetting.of(MAX_BATCH, "largest batch; 1 turns batching off",
+                        TrackingNumberGenerator.Builder.DEFAULT_MAX_BATCH_SIZE)));
+        settings.addAll(FormatConfiguration.settings());
         return settings;
     }
 
-    TrackingNumberGenerator build() {
-        String name = settings.require(STORE, "memory, jdbc or redis");
-        ReservationStoreProvider provider = providers.get(name.toLowerCase(Locale.ROOT));
-        if (provider == null) {
-            throw new ConfigurationException(STORE + "=" + name + " is not available: " + missingStoreHint(name)
-                    + " (installed stores: " + providers.keySet() + ")");
+    /** Every known key: core, formats, and each provider's; sorted by key. */
+    static Map<String, TrackingNumberSetting> catalogue(Map<String, ReservationStoreProvider> providers) {
+        Map<String, TrackingNumberSetting> all = new TreeMap<>();
+        coreSettings().forEach(s -> all.put(s.key(), s));
+        for (ReservationStoreProvider provider : providers.values()) {
+            for (TrackingNumberSetting s : provider.settings()) {
+                if (!s.key().startsWith("tracknum." + provider.name() + ".")) {
+                    throw new IllegalStateException("store provider " + provider.name() + " declares key " + s.key()
+                            + " outside tracknum." + provider.name() + ".*");
+                }
+                all.put(s.key(), s);
+            }
         }
-        TrackingNumberGenerator.Builder builder = TrackingNumberGenerator.builder()
-                .format(FormatConfiguration.parse(settings))
-                .retryPolicy(retryPolicy())
-                .lanes(settings.getInt(LANES, 2, 1, 256))
-                .maxBatchSize(settings.getInt(MAX_BATCH, 64, 1, 10_000));
-        ReservationStore store = provider.create(settings);
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** Builds the generator of {@code builder} (a copy the caller will not use again) with {@code configuration}. */
+    static TrackingNumberGenerator build(TrackingNumberGenerator.Builder builder,
+                                         TrackingNumberConfiguration configuration) {
+        Map<String, ReservationStoreProvider> providers = providers();
+        TrackingNumberConfiguration.Resolved resolved = configuration.resolve(providers);
+        if (!resolved.problems().isEmpty()) {
+            throw new ConfigurationException(String.join("; ", resolved.problems()));
+        }
+        StoreSettings values = new StoreSettings(resolved.values(), TrackingNumberGenerator.Builder.DEFAULT_LANES,
+                RetryPolicy.Builder.DEFAULT_BUDGET, Map.of());
+        if (!builder.formatSet && FormatConfiguration.present(values)) {
+            builder.format = FormatConfiguration.parse(values);
+        }
+        if (!builder.retryPolicySet) {
+            builder.retryPolicy = retryPolicy(values);
+        }
+        if (!builder.lanesSet) {
+            values.getInt(LANES).ifPresent(lanes -> {
+                builder.lanes = lanes;
+                builder.lanesNames = org.tracknum.spi.SettingNames.KEYS;
+            });
+        }
+        if (!builder.maxBatchSizeSet) {
+            values.getInt(MAX_BATCH).ifPresent(size -> {
+                builder.maxBatchSize = size;
+                builder.maxBatchSizeNames = org.tracknum.spi.SettingNames.KEYS;
+            });
+        }
+        builder.checkBatching();
+        if (builder.store != null) {
+            return builder.build();
+        }
+        ReservationStoreProvider provider = provider(values, providers);
+        Map<Class<?>, Object> resources = new LinkedHashMap<>(configuration.resources());
+        ReservationStore store = provider.create(new StoreSettings(resolved.values(), builder.lanes,
+                builder.retryPolicy.budget(), resources));
         try {
             return builder.store(store).build();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             store.close();
             throw e;
         }
     }
 
-    private RetryPolicy retryPolicy() {
-        RetryPolicy defaults = RetryPolicy.defaults();
-        Duration max = Duration.ofHours(1);
-        Duration min = Duration.ofMillis(1);
-        try {
-            return RetryPolicy.builder()
-                    .maxCollisions(settings.getInt(MAX_COLLISIONS, defaults.maxCollisions(), 1, 10_000_000))
-                    .budget(settings.getDuration(BUDGET, defaults.budget(), min, max))
-                    .initialBackoff(settings.getDuration(INITIAL_BACKOFF, defaults.initialBackoff(), min, max))
-                    .maxBackoff(settings.getDuration(MAX_BACKOFF, defaults.maxBackoff(), min, max))
-                    .build();
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException("tracknum.retry.*: " + e.getMessage(), e);
+    private static ReservationStoreProvider provider(StoreSettings values,
+                                                     Map<String, ReservationStoreProvider> providers) {
+        String name = values.require(STORE, "memory, jdbc or redis");
+        ReservationStoreProvider provider = providers.get(name.toLowerCase(Locale.ROOT));
+        if (provider == null) {
+            throw new ConfigurationException(STORE + "=" + name + " is not available: " + missingStoreHint(name)
+                    + " (installed stores: " + providers.keySet() + ")");
         }
+        return provider;
+    }
+
+    /** The defaults unless a {@code tracknum.retry.*} key is present; ranges are checked by the builder. */
+    private static RetryPolicy retryPolicy(StoreSettings values) {
+        RetryPolicy.Builder retry = RetryPolicy.builder().fromConfiguration();
+        values.getInt(MAX_COLLISIONS).ifPresent(retry::maxCollisions);
+        values.getDuration(BUDGET).ifPresent(retry::budget);
+        values.getDuration(INITIAL_BACKOFF).ifPresent(retry::initialBackoff);
+        values.getDuration(MAX_BACKOFF).ifPresent(retry::maxBackoff);
+        return retry.build();
     }
 
     private static String missingStoreHint(String name) {

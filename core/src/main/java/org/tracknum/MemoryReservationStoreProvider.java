@@ -1,6 +1,6 @@
 package org.tracknum;
 
-import java.util.Set;
+import java.util.List;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.ReservationStoreProvider;
 import org.tracknum.spi.StoreSettings;
@@ -12,14 +12,10 @@ public final class MemoryReservationStoreProvider implements ReservationStorePro
         return "memory";
     }
 
+    /** The memory store has no settings. */
     @Override
-    public String artifact() {
-        return "org.tracknum:tracknum-core";
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of();
+    public List<TrackingNumberSetting> settings() {
+        return List.of();
     }
 
     @Override

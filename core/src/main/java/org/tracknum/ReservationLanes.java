@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,15 +14,23 @@ import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.StoreFailure;
 
 /**
- * Group commit without a timer. Callers are spread over a fixed number of lanes (by thread id).
+ * Group commit without a timer. Callers are spread over a fixed number of lanes: each thread gets
+ * a slot number, dealt round robin on its first call, and uses lane {@code slot % lanes}.
  * A caller queues its reservation in its lane; if the lane is free the caller becomes its flusher
  * and hands everything queued (up to {@code maxBatchSize}) to the store in one call, repeating
  * until its own reservation is done; otherwise it parks until a flusher completes it. A lone
  * caller therefore goes straight through, and a burst is written in a few batches. When a flusher
  * leaves, it wakes the oldest waiter, which takes over the lane.
+ *
+ * <p>An {@link Error} thrown by the store ({@code OutOfMemoryError}, {@code StackOverflowError})
+ * is not an outcome: it is rethrown to the flusher and to every caller of the failed batch, and
+ * callers still queued are left to the next flusher.
  */
 final class ReservationLanes {
     private static final Logger LOG = LoggerFactory.getLogger(ReservationLanes.class);
+    /** Dealt to threads in order of their first call, so that concurrent callers spread evenly. */
+    private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
+    private static final ThreadLocal<Integer> SLOT = ThreadLocal.withInitial(NEXT_SLOT::getAndIncrement);
 
     private final ReservationStore store;
     private final Lane[] lanes;
@@ -38,7 +47,7 @@ final class ReservationLanes {
 
     /** Reserves {@code reservation} in a batch with whatever else is queued in the caller's lane. */
     ReservationOutcome reserve(Reservation reservation) {
-        Lane lane = lanes[(int) (Thread.currentThread().getId() % lanes.length)];
+        Lane lane = lanes[Math.floorMod(SLOT.get(), lanes.length)];
         return lane.submit(reservation);
     }
 
@@ -46,6 +55,7 @@ final class ReservationLanes {
         final Reservation reservation;
         final Thread waiter;
         volatile ReservationOutcome outcome;
+        volatile Error error;
 
         Pending(Reservation reservation, Thread waiter) {
             this.reservation = reservation;
@@ -54,6 +64,19 @@ final class ReservationLanes {
 
         void complete(ReservationOutcome result) {
             outcome = result;
+            wake();
+        }
+
+        void fail(Error failure) {
+            error = failure;
+            wake();
+        }
+
+        boolean done() {
+            return outcome != null || error != null;
+        }
+
+        private void wake() {
             if (waiter != Thread.currentThread()) {
                 LockSupport.unpark(waiter);
             }
@@ -91,18 +114,27 @@ final class ReservationLanes {
         private ReservationOutcome awaitUninterruptibly(Pending own) {
             boolean interrupted = false;
             while (true) {
-                ReservationOutcome done = own.outcome;
-                if (done != null) {
+                if (own.done()) {
                     if (interrupted) {
                         Thread.currentThread().interrupt();
                     }
-                    return done;
+                    if (own.error != null) {
+                        throw own.error;
+                    }
+                    return own.outcome;
                 }
                 if (flushing.compareAndSet(false, true)) {
                     try {
-                        while (own.outcome == null) {
+                        while (!own.done()) {
                             flushOnce();
                         }
+                    } catch (Error e) {
+                        // Our own reservation may still be queued: take it back, its caller is failing.
+                        queue.remove(own);
+                        if (interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
+                        throw e;
                     } finally {
                         release();
                     }
@@ -128,13 +160,22 @@ final class ReservationLanes {
             for (Pending pending : batch) {
                 reservations.add(pending.reservation);
             }
-            List<ReservationOutcome> outcomes = execute(reservations);
+            List<ReservationOutcome> outcomes;
+            try {
+                outcomes = execute(reservations);
+            } catch (Error e) {
+                for (Pending pending : batch) {
+                    pending.fail(e);
+                }
+                throw e;
+            }
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).complete(outcomes.get(i));
             }
         }
     }
 
+    /** The store's outcomes; an {@link Error} of the store propagates. */
     private List<ReservationOutcome> execute(List<Reservation> reservations) {
         try {
             List<ReservationOutcome> outcomes = store.reserve(reservations);
@@ -146,7 +187,7 @@ final class ReservationLanes {
             return outcomes;
         } catch (StoreFailure failure) {
             return List.copyOf(java.util.Collections.nCopies(reservations.size(), ReservationOutcome.of(failure)));
-        } catch (RuntimeException | Error unexpected) {
+        } catch (RuntimeException unexpected) {
             // Whatever happened, some writes may have committed: treat the batch as ambiguous.
             LOG.debug("store {} failed a batch of {} unexpectedly", store.getClass().getName(), reservations.size(),
                     unexpected);

@@ -2,6 +2,7 @@ package org.tracknum;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.tracknum.spi.SettingNames;
 
 /**
  * Bounds on how hard {@link TrackingNumberGenerator#next} tries.
@@ -63,20 +64,45 @@ public final class RetryPolicy {
         return SecureRandomBuffer.current().nextLong(ceiling) + 1;
     }
 
+    private static String text(Duration d) {
+        return org.tracknum.spi.StoreSettings.text(d);
+    }
+
     @Override
     public String toString() {
         return "RetryPolicy[maxCollisions=" + maxCollisions + ", budget=" + budget
                 + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + "]";
     }
 
-    /** Validates in {@link #build()}. */
+    /**
+     * Validates in {@link #build()}. The defaults and ranges of {@code tracknum.retry.*} are these
+     * (one home: the configuration only calls these setters for keys that are present).
+     */
     public static final class Builder {
-        private int maxCollisions = 64;
-        private Duration budget = Duration.ofSeconds(10);
-        private Duration initialBackoff = Duration.ofMillis(5);
-        private Duration maxBackoff = Duration.ofMillis(500);
+        static final String MAX_COLLISIONS_KEY = "tracknum.retry.max-collisions";
+        static final String BUDGET_KEY = "tracknum.retry.budget";
+        static final String INITIAL_BACKOFF_KEY = "tracknum.retry.initial-backoff";
+        static final String MAX_BACKOFF_KEY = "tracknum.retry.max-backoff";
+        static final int DEFAULT_MAX_COLLISIONS = 64;
+        static final int MAX_MAX_COLLISIONS = 10_000_000;
+        static final Duration DEFAULT_BUDGET = Duration.ofSeconds(10);
+        static final Duration MAX_BUDGET = Duration.ofHours(1);
+        static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(5);
+        static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMillis(500);
+
+        private int maxCollisions = DEFAULT_MAX_COLLISIONS;
+        private Duration budget = DEFAULT_BUDGET;
+        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+        private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+        private SettingNames names = SettingNames.METHODS;
 
         private Builder() {
+        }
+
+        /** Messages name the {@code tracknum.retry.*} keys rather than the methods. */
+        Builder fromConfiguration() {
+            this.names = SettingNames.KEYS;
+            return this;
         }
 
         public Builder maxCollisions(int maxCollisions) {
@@ -101,18 +127,23 @@ public final class RetryPolicy {
 
         /** @throws ConfigurationException for a value out of range, naming it */
         public RetryPolicy build() {
-            if (maxCollisions < 1 || maxCollisions > 10_000_000) {
-                throw new ConfigurationException("maxCollisions out of range [1, 10000000]: " + maxCollisions);
+            if (maxCollisions < 1 || maxCollisions > MAX_MAX_COLLISIONS) {
+                throw new ConfigurationException(names.assignment(MAX_COLLISIONS_KEY, "maxCollisions", maxCollisions)
+                        + " is invalid: expected a whole number from 1 to " + MAX_MAX_COLLISIONS);
             }
-            if (budget.isNegative() || budget.isZero() || budget.compareTo(Duration.ofHours(1)) > 0) {
-                throw new ConfigurationException("budget out of range (0, 1 h]: " + budget);
+            if (budget.isNegative() || budget.isZero() || budget.compareTo(MAX_BUDGET) > 0) {
+                throw new ConfigurationException(names.assignment(BUDGET_KEY, "budget", text(budget))
+                        + " is invalid: expected more than 0 and at most 1 h");
             }
             if (initialBackoff.isNegative() || initialBackoff.isZero() || initialBackoff.compareTo(maxBackoff) > 0) {
-                throw new ConfigurationException("initialBackoff must be > 0 and <= maxBackoff (" + maxBackoff
-                        + "): " + initialBackoff);
+                throw new ConfigurationException(names.assignment(INITIAL_BACKOFF_KEY, "initialBackoff",
+                        text(initialBackoff)) + " is invalid: expected more than 0 and at most "
+                        + names.name(MAX_BACKOFF_KEY, "maxBackoff") + " (" + text(maxBackoff) + ")");
             }
             if (maxBackoff.compareTo(budget) > 0) {
-                throw new ConfigurationException("maxBackoff must not exceed the budget (" + budget + "): " + maxBackoff);
+                throw new ConfigurationException(names.assignment(MAX_BACKOFF_KEY, "maxBackoff", text(maxBackoff))
+                        + " is invalid: it must not exceed " + names.name(BUDGET_KEY, "budget") + " (" + text(budget)
+                        + ")");
             }
             return new RetryPolicy(this);
         }

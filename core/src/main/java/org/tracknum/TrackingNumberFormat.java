@@ -2,6 +2,7 @@ package org.tracknum;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import org.tracknum.spi.SettingNames;
 
 /**
  * How tracking numbers look. Every format yields numbers matching {@code ^[A-Z0-9]{1,16}$}; a
@@ -50,7 +51,30 @@ public final class TrackingNumberFormat {
      * @throws ConfigurationException if the service indicator is not two letters A-Z
      */
     public static TrackingNumberFormat s10(String serviceIndicator) {
-        return s10(serviceIndicator, 0, S10Layout.LAST_SERIAL);
+        return s10(serviceIndicator, FIRST_SERIAL, S10Layout.LAST_SERIAL);
+    }
+
+    /** The default S10 serial range: all of {@code [0, 99999999]}. */
+    static final int FIRST_SERIAL = 0;
+
+    /**
+     * S10 from configuration: absent bounds take the defaults; a bad bound names its key.
+     */
+    static TrackingNumberFormat s10(String serviceIndicator, Integer firstSerial, Integer lastSerial) {
+        int first = firstSerial == null ? FIRST_SERIAL : firstSerial;
+        int last = lastSerial == null ? S10Layout.LAST_SERIAL : lastSerial;
+        for (int i = 0; i < 2; i++) {
+            int value = i == 0 ? first : last;
+            if (value < 0 || value > S10Layout.LAST_SERIAL) {
+                throw new ConfigurationException((i == 0 ? FormatConfiguration.SERIAL_MIN : FormatConfiguration.SERIAL_MAX)
+                        + "=" + value + " is invalid: expected a serial from 0 to " + S10Layout.LAST_SERIAL);
+            }
+        }
+        if (first > last) {
+            throw new ConfigurationException(FormatConfiguration.SERIAL_MIN + "=" + first + " is above "
+                    + FormatConfiguration.SERIAL_MAX + "=" + last + ": the serial range must not be empty");
+        }
+        return s10(serviceIndicator, first, last);
     }
 
     /**
@@ -130,14 +154,25 @@ public final class TrackingNumberFormat {
      * characters. {@link #build()} checks the combination.
      */
     public static final class Builder {
+        static final Alphabet DEFAULT_ALPHABET = Alphabet.ALPHANUMERIC;
+        static final boolean DEFAULT_CHECK_CHARACTER = false;
+        static final boolean DEFAULT_ALLOW_WEAK = false;
+
         private RandomLayout.Prefix prefix = RandomLayout.Prefix.ROUTE;
         private String fixedPrefix;
-        private Alphabet alphabet = Alphabet.ALPHANUMERIC;
+        private Alphabet alphabet = DEFAULT_ALPHABET;
         private int randomLength;
-        private boolean checkCharacter;
-        private boolean allowWeak;
+        private boolean checkCharacter = DEFAULT_CHECK_CHARACTER;
+        private boolean allowWeak = DEFAULT_ALLOW_WEAK;
+        private SettingNames names = SettingNames.METHODS;
 
         private Builder() {
+        }
+
+        /** Messages name the {@code tracknum.format.*} keys rather than the methods. */
+        Builder fromConfiguration() {
+            this.names = SettingNames.KEYS;
+            return this;
         }
 
         /** Origin + destination country code (4 characters), as the reference service. The default. */
@@ -166,9 +201,11 @@ public final class TrackingNumberFormat {
 
         /** Random characters per number, at least 1; by default whatever fills 16 characters. */
         public Builder randomLength(int randomLength) {
-            if (randomLength < 1) {
-                throw new ConfigurationException("randomLength(" + randomLength
-                        + ") is invalid: a format needs at least 1 random character");
+            // From code, a length above 16 is reported by build() with the length it would give.
+            if (randomLength < 1 || (names == SettingNames.KEYS && randomLength > RandomLayout.MAX_LENGTH)) {
+                throw new ConfigurationException(names.assignment(FormatConfiguration.RANDOM_LENGTH, "randomLength",
+                        randomLength) + " is invalid: a format needs 1 to " + RandomLayout.MAX_LENGTH
+                        + " random characters (at least 1 random character)");
             }
             this.randomLength = randomLength;
             return this;

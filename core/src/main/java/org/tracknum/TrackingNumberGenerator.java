@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import org.tracknum.spi.CandidateSource;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.SettingNames;
 
 /**
  * Issues unique tracking numbers. Thread-safe; create one per application and share it.
@@ -67,30 +67,79 @@ public interface TrackingNumberGenerator extends AutoCloseable {
      * @throws StoreUnavailableException when the store cannot be reached
      */
     static TrackingNumberGenerator fromProperties(Properties properties) {
-        return GeneratorConfiguration.fromProperties(properties).build();
+        return builder().configuration(TrackingNumberConfiguration.fromProperties(properties)).build();
     }
 
     /**
      * Like {@link #fromProperties} with, in order of precedence, system properties, then
      * {@code TRACKNUM_*} environment variables (upper case, {@code .} and {@code -} as {@code _}),
      * then the properties file named by {@code tracknum.config} / {@code TRACKNUM_CONFIG}, if any.
+     * Variables of the shapes Kubernetes injects for Services ({@code TRACKNUM_SERVICE_HOST},
+     * {@code TRACKNUM_REDIS_PORT=tcp://...}) are ignored; see {@link TrackingNumberConfiguration}.
      */
     static TrackingNumberGenerator fromEnvironment() {
-        return GeneratorConfiguration.fromEnvironment().build();
+        return builder().configuration(TrackingNumberConfiguration.fromEnvironment()).build();
     }
 
-    /** Configures a generator; everything is checked in {@link #build()}. */
+    /**
+     * Configures a generator; everything is checked in {@link #build()}. The defaults and ranges of
+     * {@code tracknum.batch.*} are this builder's (one home: the configuration only calls its
+     * setters for keys that are present).
+     */
     final class Builder {
+        static final String LANES_KEY = "tracknum.batch.lanes";
+        static final String MAX_BATCH_SIZE_KEY = "tracknum.batch.max-size";
+        static final int DEFAULT_LANES = 2;
+        static final int MAX_LANES = 256;
+        static final int DEFAULT_MAX_BATCH_SIZE = 64;
+        static final int MAX_MAX_BATCH_SIZE = 10_000;
+
         ReservationStore store;
         TrackingNumberFormat format = TrackingNumberFormat.defaultFormat();
         Clock clock = Clock.systemUTC();
         RetryPolicy retryPolicy = RetryPolicy.defaults();
         TrackingNumberListener listener = GuardedListener.NONE;
         CandidateSource candidateSource;
-        int lanes = 2;
-        int maxBatchSize = 64;
+        int lanes = DEFAULT_LANES;
+        int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+        TrackingNumberConfiguration configuration;
+        boolean formatSet;
+        boolean retryPolicySet;
+        boolean lanesSet;
+        boolean maxBatchSizeSet;
+        SettingNames lanesNames = SettingNames.METHODS;
+        SettingNames maxBatchSizeNames = SettingNames.METHODS;
 
         Builder() {
+        }
+
+        /** A copy, so that applying a configuration leaves this builder as the caller set it. */
+        Builder copy() {
+            Builder b = new Builder();
+            b.store = store;
+            b.format = format;
+            b.clock = clock;
+            b.retryPolicy = retryPolicy;
+            b.listener = listener;
+            b.candidateSource = candidateSource;
+            b.lanes = lanes;
+            b.maxBatchSize = maxBatchSize;
+            b.formatSet = formatSet;
+            b.retryPolicySet = retryPolicySet;
+            b.lanesSet = lanesSet;
+            b.maxBatchSizeSet = maxBatchSizeSet;
+            return b;
+        }
+
+        /**
+         * Takes every setting this builder was not given explicitly from {@code configuration}:
+         * format, retry policy and batching from the {@code tracknum.*} keys, and, without
+         * {@link #store}, the store of the provider named by {@code tracknum.store}. Unknown keys
+         * and malformed values are reported by {@link #build()}, naming the key.
+         */
+        public Builder configuration(TrackingNumberConfiguration configuration) {
+            this.configuration = Objects.requireNonNull(configuration, "configuration");
+            return this;
         }
 
         /** Where numbers are claimed (required). {@link #build()} pings it; the generator closes it. */
@@ -102,6 +151,7 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         /** How numbers look (default {@link TrackingNumberFormat#defaultFormat()}). */
         public Builder format(TrackingNumberFormat format) {
             this.format = Objects.requireNonNull(format, "format");
+            this.formatSet = true;
             return this;
         }
 
@@ -111,8 +161,10 @@ public interface TrackingNumberGenerator extends AutoCloseable {
             return this;
         }
 
+        /** Collision bound, retry budget and backoff (default {@link RetryPolicy#defaults()}). */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            this.retryPolicySet = true;
             return this;
         }
 
@@ -131,36 +183,52 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         }
 
         /**
-         * Number of batching lanes, 1 to 256 (default 2): at most this many store calls run at
-         * once; concurrent callers of one lane share a batch. Match it to the store's pool size.
+         * Number of batching lanes, 1 to 256 (default 2; {@code tracknum.batch.lanes}): at most this
+         * many store calls run at once; concurrent callers of one lane share a batch. Match it to
+         * the store's pool size.
          */
         public Builder lanes(int lanes) {
             this.lanes = lanes;
-            return this;
-        }
-
-        /** Largest batch handed to the store, 1 to 10,000 (default 64); 1 turns batching off. */
-        public Builder maxBatchSize(int maxBatchSize) {
-            this.maxBatchSize = maxBatchSize;
+            this.lanesSet = true;
             return this;
         }
 
         /**
-         * @throws ConfigurationException for a missing store or a value out of range
+         * Largest batch handed to the store, 1 to 10,000 (default 64; {@code tracknum.batch.max-size});
+         * 1 turns batching off.
+         */
+        public Builder maxBatchSize(int maxBatchSize) {
+            this.maxBatchSize = maxBatchSize;
+            this.maxBatchSizeSet = true;
+            return this;
+        }
+
+        /**
+         * @throws ConfigurationException for a missing store, a value out of range, or (with a
+         *                                {@link #configuration}) an unknown or malformed key
          * @throws StoreUnavailableException if the store does not answer a ping
          */
         public TrackingNumberGenerator build() {
+            if (configuration != null) {
+                return GeneratorConfiguration.build(copy(), configuration);
+            }
+            checkBatching();
             if (store == null) {
                 throw new ConfigurationException("no store: call store(...) with a ReservationStore, e.g. "
                         + "new MemoryReservationStore(), or configure tracknum.store");
             }
-            if (lanes < 1 || lanes > 256) {
-                throw new ConfigurationException("lanes out of range [1, 256]: " + lanes);
-            }
-            if (maxBatchSize < 1 || maxBatchSize > 10_000) {
-                throw new ConfigurationException("maxBatchSize out of range [1, 10000]: " + maxBatchSize);
-            }
             return new DefaultTrackingNumberGenerator(this);
+        }
+
+        void checkBatching() {
+            if (lanes < 1 || lanes > MAX_LANES) {
+                throw new ConfigurationException(lanesNames.assignment(LANES_KEY, "lanes", lanes)
+                        + " is invalid: expected a whole number from 1 to " + MAX_LANES);
+            }
+            if (maxBatchSize < 1 || maxBatchSize > MAX_MAX_BATCH_SIZE) {
+                throw new ConfigurationException(maxBatchSizeNames.assignment(MAX_BATCH_SIZE_KEY, "maxBatchSize",
+                        maxBatchSize) + " is invalid: expected a whole number from 1 to " + MAX_MAX_BATCH_SIZE);
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ class FormatConfigurationTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             values.put(keyValues[i], keyValues[i + 1]);
         }
-        return FormatConfiguration.parse(new StoreSettings(values));
+        return FormatConfiguration.parse(new StoreSettings(values, 2, java.time.Duration.ofSeconds(10), Map.of()));
     }
 
     @Test

@@ -20,6 +20,10 @@ class GeneratorConfigurationTest {
         return p;
     }
 
+    private static TrackingNumberGenerator build(TrackingNumberConfiguration configuration) {
+        return TrackingNumberGenerator.builder().configuration(configuration).build();
+    }
+
     @Test
     void memoryStoreFromProperties() {
         try (TrackingNumberGenerator generator = TrackingNumberGenerator.fromProperties(
@@ -71,22 +75,24 @@ class GeneratorConfigurationTest {
     void environmentNamesMapToKeys() {
         assertThat(GeneratorConfiguration.environmentName("tracknum.retry.max-collisions"))
                 .isEqualTo("TRACKNUM_RETRY_MAX_COLLISIONS");
-        GeneratorConfiguration config = GeneratorConfiguration.fromEnvironment(new Properties(),
+        // Issue 10: core no longer knows TRACKNUM_TEST_* or the server's variables; the application names its own.
+        TrackingNumberConfiguration config = TrackingNumberConfiguration.fromEnvironment(new Properties(),
                 Map.of("TRACKNUM_STORE", "memory", "TRACKNUM_RETRY_BUDGET", "3s",
-                        "TRACKNUM_TEST_POSTGRES_URL", "not ours", "TRACKNUM_HTTP_PORT", "8000", "PATH", "/bin"));
-        assertThat(config.settings().asMap())
+                        "TRACKNUM_TEST_POSTGRES_URL", "not ours", "TRACKNUM_HTTP_PORT", "8000", "PATH", "/bin"))
+                .ignoringEnvironmentPrefix("TRACKNUM_TEST_").ignoringEnvironmentPrefix("TRACKNUM_HTTP_");
+        assertThat(config.values())
                 .containsEntry("tracknum.store", "memory")
                 .containsEntry("tracknum.retry.budget", "3s")
                 .doesNotContainKey("tracknum.test.postgres.url");
-        try (TrackingNumberGenerator generator = config.build()) {
+        try (TrackingNumberGenerator generator = TrackingNumberGenerator.builder().configuration(config).build()) {
             assertThat(generator.isStoreReachable()).isTrue();
         }
     }
 
     @Test
     void unknownEnvironmentVariableIsRefused() {
-        assertThatThrownBy(() -> GeneratorConfiguration.fromEnvironment(new Properties(),
-                Map.of("TRACKNUM_STORE", "memory", "TRACKNUM_STOER", "jdbc")))
+        assertThatThrownBy(() -> build(TrackingNumberConfiguration.fromEnvironment(new Properties(),
+                Map.of("TRACKNUM_STORE", "memory", "TRACKNUM_STOER", "jdbc"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("TRACKNUM_STOER");
     }
 
@@ -96,9 +102,9 @@ class GeneratorConfigurationTest {
         Files.writeString(file, "tracknum.store=memory\ntracknum.retry.budget=9s\ntracknum.batch.lanes=3\n"
                 + "tracknum.batch.max-size=7\n");
         Properties system = props("tracknum.batch.lanes", "5", "java.home", "/ignored");
-        GeneratorConfiguration config = GeneratorConfiguration.fromEnvironment(system,
+        TrackingNumberConfiguration config = TrackingNumberConfiguration.fromEnvironment(system,
                 Map.of("TRACKNUM_CONFIG", file.toString(), "TRACKNUM_BATCH_LANES", "4", "TRACKNUM_RETRY_BUDGET", "8s"));
-        assertThat(config.settings().asMap())
+        assertThat(config.values())
                 .containsEntry("tracknum.store", "memory")
                 .containsEntry("tracknum.retry.budget", "8s")
                 .containsEntry("tracknum.batch.lanes", "5")
@@ -107,13 +113,13 @@ class GeneratorConfigurationTest {
 
     @Test
     void unreadableOrForeignConfigFileIsRefused(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> GeneratorConfiguration.fromEnvironment(new Properties(),
-                Map.of("TRACKNUM_CONFIG", dir.resolve("missing.properties").toString())))
+        assertThatThrownBy(() -> build(TrackingNumberConfiguration.fromEnvironment(new Properties(),
+                Map.of("TRACKNUM_CONFIG", dir.resolve("missing.properties").toString()))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("tracknum.config");
         Path file = dir.resolve("other.properties");
         Files.writeString(file, "server.port=80\n");
-        assertThatThrownBy(() -> GeneratorConfiguration.fromEnvironment(new Properties(),
-                Map.of("TRACKNUM_CONFIG", file.toString())))
+        assertThatThrownBy(() -> build(TrackingNumberConfiguration.fromEnvironment(new Properties(),
+                Map.of("TRACKNUM_CONFIG", file.toString()))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("server.port");
     }
 }

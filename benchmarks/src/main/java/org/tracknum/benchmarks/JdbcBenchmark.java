@@ -22,12 +22,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.tracknum.BenchmarkCandidates;
+import org.tracknum.CandidateSource;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.TrackingNumberException;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.jdbc.JdbcReservationStore;
-import org.tracknum.spi.CandidateSource;
 
 /**
  * {@code next()} on a {@link JdbcReservationStore} built from a URL with the library's defaults

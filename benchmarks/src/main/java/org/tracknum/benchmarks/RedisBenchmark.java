@@ -1,5 +1,6 @@
 package org.tracknum.benchmarks;
 
+import org.tracknum.Durability;
 import org.tracknum.redis.RedisReservationStore;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.Jedis;
@@ -15,7 +16,7 @@ public class RedisBenchmark extends RedisStoreBenchmark {
     @Override
     protected RedisReservationStore.Builder storeBuilder() {
         return RedisReservationStore.builder().url(Services.redisUrl())
-                .durability(RedisReservationStore.Durability.RELAXED);
+                .durability(Durability.RELAXED);
     }
 
     @Override

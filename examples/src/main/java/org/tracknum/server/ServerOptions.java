@@ -5,15 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Command line and {@code TRACKNUM_HTTP_*} settings of the server (not library keys). The command
+ * Command line and {@code TRACKNUM_SERVER_*} settings of the server (not library keys). The command
  * line wins over the environment.
  */
 record ServerOptions(String host, int port, int threads, Optional<Path> configFile, boolean help) {
+    /** The server's own environment variables; the library ignores them (they are not library keys). */
+    static final String ENV_PREFIX = "TRACKNUM_SERVER_";
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar tracknum-server.jar [--host HOST] [--port N] [--threads N] [--config FILE]",
-            "  --host HOST     address to listen on (default 127.0.0.1; env TRACKNUM_HTTP_HOST)",
-            "  --port N        port to listen on, 0 for any free port (default 8000; env TRACKNUM_HTTP_PORT)",
-            "  --threads N     request threads (default 64; env TRACKNUM_HTTP_THREADS)",
+            "  --host HOST     address to listen on (default 127.0.0.1; env TRACKNUM_SERVER_HOST)",
+            "  --port N        port to listen on, 0 for any free port (default 8000; env TRACKNUM_SERVER_PORT)",
+            "  --threads N     request threads (default 64; env TRACKNUM_SERVER_THREADS)",
             "  --config FILE   tracknum.* properties file choosing the store (env TRACKNUM_CONFIG)",
             "Without tracknum.store anywhere, numbers are kept in an embedded H2 database under ./data.");
 
@@ -23,9 +25,9 @@ record ServerOptions(String host, int port, int threads, Optional<Path> configFi
 
     /** @throws IllegalArgumentException with a message for the user, for unknown or malformed options */
     static ServerOptions parse(String[] args, Map<String, String> environment) {
-        String host = environment.getOrDefault("TRACKNUM_HTTP_HOST", DEFAULT_HOST);
-        int port = number("TRACKNUM_HTTP_PORT", environment.get("TRACKNUM_HTTP_PORT"), DEFAULT_PORT, 0, 65_535);
-        int threads = number("TRACKNUM_HTTP_THREADS", environment.get("TRACKNUM_HTTP_THREADS"), DEFAULT_THREADS,
+        String host = environment.getOrDefault("TRACKNUM_SERVER_HOST", DEFAULT_HOST);
+        int port = number("TRACKNUM_SERVER_PORT", environment.get("TRACKNUM_SERVER_PORT"), DEFAULT_PORT, 0, 65_535);
+        int threads = number("TRACKNUM_SERVER_THREADS", environment.get("TRACKNUM_SERVER_THREADS"), DEFAULT_THREADS,
                 1, 4096);
         Path config = null;
         for (int i = 0; i < args.length; i++) {

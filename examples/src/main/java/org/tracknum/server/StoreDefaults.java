@@ -1,20 +1,18 @@
 package org.tracknum.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import org.tracknum.TrackingNumberConfiguration;
 
 /**
  * The server's single default: when {@code tracknum.store} is configured nowhere (system
  * properties, {@code TRACKNUM_*} environment, the {@code --config} / {@code tracknum.config}
  * file), numbers go to an embedded, persistent H2 database under {@code ./data}, so that they stay
- * unique across restarts with no setup. The library then reads everything through
- * {@link org.tracknum.TrackingNumberGenerator#fromEnvironment()}, with its usual precedence.
+ * unique across restarts with no setup. The default is a layer under the user's configuration
+ * ({@link TrackingNumberConfiguration#withDefaults}): any setting of the user wins, and nothing is
+ * written to system properties.
  *
  * <p>With that default the generator also gets one batching lane (unless {@code tracknum.batch.lanes}
  * is set): H2 commits one transaction at a time, and concurrent transactions cost it about twice the
@@ -31,69 +29,40 @@ final class StoreDefaults {
     static final String CONNECT_TIMEOUT = "tracknum.jdbc.connect-timeout";
     /** H2 closes on our shutdown hook (after in-flight requests), not on its own. */
     static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/tracknum;DB_CLOSE_ON_EXIT=FALSE";
+    static final Map<String, String> EMBEDDED = Map.of(STORE, "jdbc", JDBC_URL, DEFAULT_JDBC_URL, LANES, "1",
+            CONNECT_TIMEOUT, "10s");
 
     private StoreDefaults() {
     }
 
-    /** The store the server will use, and whether it is the embedded default. */
-    record Choice(String store, boolean embeddedDefault) {
+    /** The store the server will use, whether it is the embedded default, and the configuration to build from. */
+    record Choice(String store, boolean embeddedDefault, TrackingNumberConfiguration configuration) {
     }
 
     /**
-     * Points {@code tracknum.config} at {@code configFile} if given, and adds the embedded default
-     * to {@code system} if no store is configured.
+     * Layers the file given with {@code --config} (as the {@code tracknum.config} default) and, if
+     * no store is configured, the embedded default under {@code configured}.
+     *
+     * @throws IllegalArgumentException if {@code --config} and {@code tracknum.config} name different files
+     * @throws org.tracknum.ConfigurationException if the configuration file cannot be read
      */
-    static Choice apply(Optional<Path> configFile, Properties system, Map<String, String> environment) {
-        configFile.ifPresent(file -> system.setProperty(CONFIG, file.toString()));
-        Properties file = configFile(system, environment);
-        String store = lookUp(STORE, system, environment, file);
-        if (store != null) {
-            return new Choice(store.strip().toLowerCase(Locale.ROOT), false);
-        }
-        system.setProperty(STORE, "jdbc");
-        if (lookUp(JDBC_URL, system, environment, file) == null) {
-            system.setProperty(JDBC_URL, DEFAULT_JDBC_URL);
-            setIfAbsent(LANES, "1", system, environment, file);
-            setIfAbsent(CONNECT_TIMEOUT, "10s", system, environment, file);
-            return new Choice("jdbc", true);
-        }
-        return new Choice("jdbc", false);
-    }
-
-    private static void setIfAbsent(String key, String value, Properties system, Map<String, String> environment,
-                                    Properties file) {
-        if (lookUp(key, system, environment, file) == null) {
-            system.setProperty(key, value);
-        }
-    }
-
-    /** The value of {@code key} by the library's precedence, or null if absent or blank. */
-    private static String lookUp(String key, Properties system, Map<String, String> environment, Properties file) {
-        for (String value : new String[] {system.getProperty(key), environment.get(environmentName(key)),
-                file.getProperty(key)}) {
-            if (value != null && !value.isBlank()) {
-                return value;
+    static Choice apply(Optional<Path> configFile, TrackingNumberConfiguration configured) {
+        TrackingNumberConfiguration configuration = configured;
+        if (configFile.isPresent()) {
+            Optional<String> named = configured.get(CONFIG);
+            if (named.isPresent() && !Path.of(named.get()).equals(configFile.get())) {
+                throw new IllegalArgumentException("--config " + configFile.get() + " and " + CONFIG + "="
+                        + named.get() + " (TRACKNUM_CONFIG or -D" + CONFIG + ") name different files: give one");
             }
+            configuration = configuration.withDefaults(Map.of(CONFIG, configFile.get().toString()));
         }
-        return null;
-    }
-
-    /** The properties file named by configuration, or empty; a bad file is reported by the library. */
-    private static Properties configFile(Properties system, Map<String, String> environment) {
-        Properties file = new Properties();
-        String name = lookUp(CONFIG, system, environment, new Properties());
-        if (name != null) {
-            try (InputStream in = Files.newInputStream(Path.of(name.strip()))) {
-                file.load(in);
-            } catch (IOException | RuntimeException e) {
-                return new Properties();
-            }
+        Optional<String> store = configuration.get(STORE);
+        if (store.isPresent()) {
+            return new Choice(store.get().toLowerCase(Locale.ROOT), false, configuration);
         }
-        return file;
-    }
-
-    /** {@code tracknum.jdbc.url} → {@code TRACKNUM_JDBC_URL}, as the library maps them. */
-    static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        if (configuration.get(JDBC_URL).isPresent()) {
+            return new Choice("jdbc", false, configuration.withDefaults(Map.of(STORE, "jdbc")));
+        }
+        return new Choice("jdbc", true, configuration.withDefaults(EMBEDDED));
     }
 }

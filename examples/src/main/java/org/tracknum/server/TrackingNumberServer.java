@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracknum.TrackingNumberConfiguration;
 import org.tracknum.TrackingNumberException;
 import org.tracknum.TrackingNumberGenerator;
 
@@ -132,10 +133,13 @@ public final class TrackingNumberServer implements AutoCloseable {
 
     /** Starts the server; returns 0 once it serves (its threads keep the JVM alive), else an exit code. */
     private static int run(ServerOptions options) {
-        setIfAbsent("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through slf4j too
         WarmUp.start();
-        String storeName = chooseStore(options);
-        TrackingNumberGenerator generator = openGenerator();
+        StoreDefaults.Choice choice = chooseStore(options);
+        if (choice == null) {
+            return 1;
+        }
+        String storeName = choice.store();
+        TrackingNumberGenerator generator = openGenerator(choice.configuration());
         if (generator == null) {
             return 1;
         }
@@ -156,19 +160,27 @@ public final class TrackingNumberServer implements AutoCloseable {
         return 0;
     }
 
-    private static String chooseStore(ServerOptions options) {
-        StoreDefaults.Choice choice = StoreDefaults.apply(options.configFile(), System.getProperties(), System.getenv());
+    /** The store and configuration to use, or null after logging why there is none. */
+    private static StoreDefaults.Choice chooseStore(ServerOptions options) {
+        StoreDefaults.Choice choice;
+        try {
+            choice = StoreDefaults.apply(options.configFile(), TrackingNumberConfiguration.fromEnvironment()
+                    .ignoringEnvironmentPrefix(ServerOptions.ENV_PREFIX));
+        } catch (TrackingNumberException | IllegalArgumentException e) {
+            LOG.error("cannot start: {}", e.getMessage());
+            return null;
+        }
         if (choice.embeddedDefault()) {
             LOG.info("no tracknum.store configured: keeping numbers in the embedded H2 database under ./data "
                     + "(TRACKNUM_STORE, TRACKNUM_JDBC_URL, TRACKNUM_REDIS_URL or --config choose another store)");
         }
-        return choice.store();
+        return choice;
     }
 
     /** The generator as configured, or null after logging why it cannot be built. */
-    private static TrackingNumberGenerator openGenerator() {
+    private static TrackingNumberGenerator openGenerator(TrackingNumberConfiguration configuration) {
         try {
-            return TrackingNumberGenerator.fromEnvironment();
+            return TrackingNumberGenerator.builder().configuration(configuration).build();
         } catch (TrackingNumberException e) {
             LOG.error("cannot start: {}", e.getMessage());
         } catch (RuntimeException e) {

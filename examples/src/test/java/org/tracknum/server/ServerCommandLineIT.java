@@ -43,7 +43,7 @@ class ServerCommandLineIT {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        Map<String, String> environment = Map.of("TRACKNUM_HTTP_PORT", String.valueOf(port),
+        Map<String, String> environment = Map.of("TRACKNUM_SERVER_PORT", String.valueOf(port),
                 "TRACKNUM_STORE", "memory");
         try (ServerProcess server = ServerProcess.start(workDir, environment)) {
             assertThat(server.port()).isEqualTo(port);
@@ -77,6 +77,19 @@ class ServerCommandLineIT {
         ServerProcess.Exited exited = ServerProcess.runToExit(workDir, Map.of("TRACKNUM_JDBC_URLL", "x"), "--port", "0");
         assertThat(exited.code()).isEqualTo(1);
         assertThat(exited.output()).contains("TRACKNUM_JDBC_URLL");
+        assertThat(exited.output()).contains("did you mean TRACKNUM_JDBC_URL (tracknum.jdbc.url)?");
+    }
+
+    @Test
+    void ignoresKubernetesServiceLinksAndItsOwnVariables() throws Exception {
+        Map<String, String> environment = Map.of("TRACKNUM_STORE", "memory", "TRACKNUM_SERVICE_HOST", "10.0.0.1",
+                "TRACKNUM_SERVICE_PORT", "8000", "TRACKNUM_PORT", "tcp://10.0.0.1:8000",
+                "TRACKNUM_PORT_8000_TCP_ADDR", "10.0.0.1", "TRACKNUM_REDIS_PORT", "tcp://10.0.0.2:6379",
+                "TRACKNUM_SERVER_THREADS", "4");
+        try (ServerProcess server = ServerProcess.start(workDir, environment)) {
+            assertThat(server.output()).anyMatch(line -> line.contains("with store memory"));
+            assertThat(server.output()).anyMatch(line -> line.contains("4 request threads"));
+        }
     }
 
     @Test

@@ -20,8 +20,8 @@ class ServerOptionsTest {
 
     @Test
     void commandLineWinsOverEnvironment() {
-        Map<String, String> env = Map.of("TRACKNUM_HTTP_PORT", "9000", "TRACKNUM_HTTP_HOST", "0.0.0.0",
-                "TRACKNUM_HTTP_THREADS", "8");
+        Map<String, String> env = Map.of("TRACKNUM_SERVER_PORT", "9000", "TRACKNUM_SERVER_HOST", "0.0.0.0",
+                "TRACKNUM_SERVER_THREADS", "8");
         assertThat(ServerOptions.parse(new String[0], env))
                 .isEqualTo(new ServerOptions("0.0.0.0", 9000, 8, java.util.Optional.empty(), false));
         ServerOptions options = ServerOptions.parse(new String[] {"--port=9100", "--host", "::1", "--config", "a.properties"},
@@ -35,8 +35,8 @@ class ServerOptionsTest {
     void refusesBadValuesNamingThem() {
         assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--port", "70000"}, Map.of()))
                 .hasMessageContaining("--port=70000");
-        assertThatThrownBy(() -> ServerOptions.parse(new String[0], Map.of("TRACKNUM_HTTP_PORT", "http")))
-                .hasMessageContaining("TRACKNUM_HTTP_PORT=http");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[0], Map.of("TRACKNUM_SERVER_PORT", "http")))
+                .hasMessageContaining("TRACKNUM_SERVER_PORT=http");
         assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--port"}, Map.of()))
                 .hasMessageContaining("--port needs a value");
         assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--verbose", "x"}, Map.of()))

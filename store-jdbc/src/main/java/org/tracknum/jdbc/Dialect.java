@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
-import org.tracknum.jdbc.JdbcReservationStore.Durability;
+import org.tracknum.Durability;
 
 /**
  * What differs between databases: the DDL, the one-statement batch insert, the classification of

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.tracknum.jdbc.JdbcReservationStore.Durability;
+import org.tracknum.Durability;
 
 /**
  * H2 2.x. Like MariaDB, H2 has no conflict-free insert that is safe under concurrency (its

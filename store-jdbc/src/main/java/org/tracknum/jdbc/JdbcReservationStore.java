@@ -18,12 +18,14 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
+import org.tracknum.Durability;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.spi.Reservation;
-import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
+import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.SettingNames;
 import org.tracknum.spi.StoreFailure;
 
 /**
@@ -51,18 +53,6 @@ import org.tracknum.spi.StoreFailure;
 public final class JdbcReservationStore implements ReservationStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReservationStore.class);
 
-    /** What the store demands of the database's durability settings at build time. */
-    public enum Durability {
-        /**
-         * Refuse a database configured to lose acknowledged commits ({@code fsync=off},
-         * {@code synchronous_commit=off}, {@code innodb_flush_log_at_trx_commit} other than 1, an
-         * in-memory or delayed-write embedded database); embedded databases are opened durably
-         * (SQLite {@code synchronous=FULL}, H2 {@code WRITE_DELAY 0}). The default.
-         */
-        STRICT,
-        /** Only log a warning for such settings, and leave embedded databases as configured. */
-        RELAXED
-    }
 
     private final HikariDataSource ownPool;
     private final Dialect dialect;
@@ -183,24 +173,52 @@ public final class JdbcReservationStore implements ReservationStore {
      * and owned by the store). Validates everything in {@link #build()}.
      */
     public static final class Builder {
-        static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
-        static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(5);
-        static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+        static final String URL_KEY = "tracknum.jdbc.url";
+        static final String USERNAME_KEY = "tracknum.jdbc.username";
+        static final String PASSWORD_KEY = "tracknum.jdbc.password";
+        static final String TABLE_KEY = "tracknum.jdbc.table";
+        static final String POOL_SIZE_KEY = "tracknum.jdbc.pool-size";
+        static final String CREATE_TABLE_KEY = "tracknum.jdbc.create-table";
+        static final String DURABILITY_KEY = "tracknum.jdbc.durability";
+        static final String CONNECT_TIMEOUT_KEY = "tracknum.jdbc.connect-timeout";
+        static final String SOCKET_TIMEOUT_KEY = "tracknum.jdbc.socket-timeout";
+        static final String LOCK_TIMEOUT_KEY = "tracknum.jdbc.lock-timeout";
+
+        static final String DEFAULT_TABLE = "tracknum_numbers";
         static final int DEFAULT_POOL_SIZE = 8;
+        static final int MAX_POOL_SIZE = 1000;
+        static final boolean DEFAULT_CREATE_TABLE = true;
+        static final Durability DEFAULT_DURABILITY = Durability.STRICT;
+        static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+        static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(500);
+        static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(10);
+        static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(5);
+        static final Duration MIN_SOCKET_TIMEOUT = Duration.ofMillis(500);
+        static final Duration MAX_SOCKET_TIMEOUT = Duration.ofHours(1);
+        static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+        static final Duration MIN_LOCK_TIMEOUT = Duration.ofMillis(1);
+        static final Duration MAX_LOCK_TIMEOUT = Duration.ofHours(1);
 
         private DataSource dataSource;
         private String url;
         private String username;
         private String password;
         private Integer poolSize;
-        private String table = NumberTable.DEFAULT_NAME;
-        private boolean createTable = true;
-        private Durability durability = Durability.STRICT;
+        private String table = DEFAULT_TABLE;
+        private boolean createTable = DEFAULT_CREATE_TABLE;
+        private Durability durability = DEFAULT_DURABILITY;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private SettingNames names = SettingNames.METHODS;
 
         private Builder() {
+        }
+
+        /** Messages name the {@code tracknum.jdbc.*} keys only, rather than the methods and their keys. */
+        Builder fromConfiguration() {
+            this.names = SettingNames.KEYS;
+            return this;
         }
 
         /**
@@ -235,7 +253,7 @@ public final class JdbcReservationStore implements ReservationStore {
             return this;
         }
 
-        /** Table name, matching {@code ^[A-Za-z_][A-Za-z0-9_]{0,62}$} (default {@code tracknum_numbers}). */
+        /** Table name, matching {@code ^[A-Za-z_][A-Za-z0-9_]{0,57}$}, at most 58 characters so that {@code <table>_meta} fits PostgreSQL's 63 (default {@code tracknum_numbers}). */
         public Builder table(String table) {
             this.table = Objects.requireNonNull(table, "table");
             return this;
@@ -247,6 +265,7 @@ public final class JdbcReservationStore implements ReservationStore {
             return this;
         }
 
+        /** What the database's durability settings must promise (default {@link Durability#STRICT}). */
         public Builder durability(Durability durability) {
             this.durability = Objects.requireNonNull(durability, "durability");
             return this;
@@ -280,8 +299,12 @@ public final class JdbcReservationStore implements ReservationStore {
         public JdbcReservationStore build() {
             NumberTable numbers = NumberTable.named(table);
             Timeouts timeouts = timeouts();
+            if (dataSource == null && url == null && names == SettingNames.KEYS) {
+                throw new ConfigurationException("missing configuration " + URL_KEY + ": set it to a JDBC URL such as"
+                        + " jdbc:postgresql://host:5432/db (or give the configuration a DataSource resource)");
+            }
             if ((dataSource == null) == (url == null)) {
-                throw new ConfigurationException("JDBC store: give either a DataSource or a URL (tracknum.jdbc.url),"
+                throw new ConfigurationException("JDBC store: give either a DataSource or a URL (" + URL_KEY + "),"
                         + " not " + (dataSource == null ? "neither" : "both"));
             }
             if (dataSource != null && (username != null || password != null || poolSize != null)) {
@@ -289,27 +312,34 @@ public final class JdbcReservationStore implements ReservationStore {
                         + " configure them on your DataSource");
             }
             if (url != null && !url.startsWith("jdbc:")) {
-                throw new ConfigurationException("tracknum.jdbc.url must be a JDBC URL starting with jdbc:");
+                throw new ConfigurationException(URL_KEY + " must be a JDBC URL starting with jdbc:");
             }
             int size = poolSize == null ? DEFAULT_POOL_SIZE : poolSize;
-            if (size < 1 || size > 1000) {
-                throw new ConfigurationException("JDBC pool size (tracknum.jdbc.pool-size) out of range [1, 1000]: "
-                        + size);
+            if (size < 1 || size > MAX_POOL_SIZE) {
+                throw new ConfigurationException("JDBC pool size (" + label(POOL_SIZE_KEY, "poolSize")
+                        + ") out of range [1, " + MAX_POOL_SIZE + "]: " + size);
             }
             StoreOpening opening = new StoreOpening(numbers, timeouts, createTable, durability);
             return url == null ? opening.open(dataSource) : opening.open(url, username, password, size);
         }
 
+        /** From configuration the key; from code the method and, for reference, the key. */
+        private String label(String key, String method) {
+            return names == SettingNames.KEYS ? key : method + "(..), " + key;
+        }
+
         private Timeouts timeouts() {
-            check("connect timeout (tracknum.jdbc.connect-timeout)", connectTimeout, Duration.ofMillis(500),
-                    Duration.ofMinutes(10));
-            check("socket timeout (tracknum.jdbc.socket-timeout)", socketTimeout, Duration.ofMillis(500),
-                    Duration.ofHours(1));
-            check("lock timeout (tracknum.jdbc.lock-timeout)", lockTimeout, Duration.ofMillis(1), Duration.ofHours(1));
+            check("connect timeout (" + label(CONNECT_TIMEOUT_KEY, "connectTimeout") + ")", connectTimeout,
+                    MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
+            check("socket timeout (" + label(SOCKET_TIMEOUT_KEY, "socketTimeout") + ")", socketTimeout,
+                    MIN_SOCKET_TIMEOUT, MAX_SOCKET_TIMEOUT);
+            check("lock timeout (" + label(LOCK_TIMEOUT_KEY, "lockTimeout") + ")", lockTimeout, MIN_LOCK_TIMEOUT,
+                    MAX_LOCK_TIMEOUT);
             if (lockTimeout.compareTo(socketTimeout) >= 0) {
-                throw new ConfigurationException("JDBC lock timeout (tracknum.jdbc.lock-timeout, " + lockTimeout.toMillis()
-                        + " ms) must be shorter than the socket timeout (tracknum.jdbc.socket-timeout, "
-                        + socketTimeout.toMillis() + " ms), or a lock wait ends as a lost connection");
+                throw new ConfigurationException("JDBC lock timeout (" + label(LOCK_TIMEOUT_KEY, "lockTimeout") + ", "
+                        + lockTimeout.toMillis() + " ms) must be shorter than the socket timeout ("
+                        + label(SOCKET_TIMEOUT_KEY, "socketTimeout") + ", " + socketTimeout.toMillis()
+                        + " ms), or a lock wait ends as a lost connection");
             }
             return new Timeouts(connectTimeout, socketTimeout, lockTimeout);
         }

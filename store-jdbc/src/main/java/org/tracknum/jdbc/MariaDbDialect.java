@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
-import org.tracknum.jdbc.JdbcReservationStore.Durability;
+import org.tracknum.Durability;
 
 /**
  * MariaDB and MySQL (either driver). There is no safe conflict-free multi-row insert

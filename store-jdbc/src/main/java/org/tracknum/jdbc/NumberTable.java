@@ -22,7 +22,6 @@ import org.tracknum.spi.StoredRequests;
  * name only.
  */
 final class NumberTable {
-    static final String DEFAULT_NAME = "tracknum_numbers";
     /** At most 58 characters, so that the companion {@code <name>_meta} fits 63 (PostgreSQL's limit). */
     private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,57}$");
 

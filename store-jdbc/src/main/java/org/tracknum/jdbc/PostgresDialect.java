@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
-import org.tracknum.jdbc.JdbcReservationStore.Durability;
+import org.tracknum.Durability;
 
 /**
  * PostgreSQL. A batch is one statement of one shape whatever its size: the rows travel as ten

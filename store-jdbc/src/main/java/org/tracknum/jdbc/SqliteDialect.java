@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tracknum.jdbc.JdbcReservationStore.Durability;
+import org.tracknum.Durability;
 
 /**
  * SQLite (xerial sqlite-jdbc). A batch is one multi-row {@code INSERT ... ON CONFLICT

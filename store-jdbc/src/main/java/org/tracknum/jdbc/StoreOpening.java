@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
 import org.tracknum.StoreUnavailableException;
-import org.tracknum.jdbc.JdbcReservationStore.Durability;
+import org.tracknum.Durability;
 import org.tracknum.spi.ReservationOutcome.Status;
 
 /**

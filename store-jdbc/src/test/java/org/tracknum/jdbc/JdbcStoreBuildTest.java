@@ -12,10 +12,10 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracknum.ConfigurationException;
+import org.tracknum.Durability;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
-import org.tracknum.jdbc.JdbcReservationStore.Durability;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.testkit.TestRequests;
 

@@ -9,7 +9,6 @@ import org.tracknum.ConfigurationException;
  * single slot, and then the prefix must hold such a tag.
  */
 final class KeyPrefix {
-    static final String DEFAULT = "tracknum:";
     static final int MAX_LENGTH = 128;
 
     private KeyPrefix() {
@@ -19,7 +18,7 @@ final class KeyPrefix {
     static String check(String prefix, boolean singleSlot, String setting, String singleSlotSetting) {
         if (prefix == null || prefix.isEmpty() || prefix.length() > MAX_LENGTH) {
             throw new ConfigurationException(setting + " must be 1 to " + MAX_LENGTH + " characters, e.g. "
-                    + DEFAULT + " (got " + (prefix == null ? "nothing" : prefix.length() + " characters") + ")");
+                    + RedisReservationStore.Builder.DEFAULT_KEY_PREFIX + " (got " + (prefix == null ? "nothing" : prefix.length() + " characters") + ")");
         }
         for (int i = 0; i < prefix.length(); i++) {
             char c = prefix.charAt(i);

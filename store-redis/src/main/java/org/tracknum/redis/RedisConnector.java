@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.tracknum.ConfigurationException;
+import org.tracknum.spi.SettingNames;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -32,8 +33,8 @@ final class RedisConnector {
     private RedisConnector() {
     }
 
-    static Created standalone(String url, Duration timeout, int connections, RedisSetting.Names names) {
-        String setting = names.name(RedisSetting.URL);
+    static Created standalone(String url, Duration timeout, int connections, SettingNames names) {
+        String setting = RedisSetting.URL.in(names);
         URI uri = parse(url, setting);
         HostAndPort node = new HostAndPort(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort());
         int database = database(uri, setting);
@@ -50,8 +51,8 @@ final class RedisConnector {
         return new Created(client, (tls ? "rediss://" : "redis://") + node + "/" + database);
     }
 
-    static Created cluster(String nodes, Duration timeout, int connections, RedisSetting.Names names) {
-        Set<HostAndPort> seeds = nodes(nodes, names.name(RedisSetting.CLUSTER));
+    static Created cluster(String nodes, Duration timeout, int connections, SettingNames names) {
+        Set<HostAndPort> seeds = nodes(nodes, RedisSetting.CLUSTER.in(names));
         RedisClusterClient client = RedisClusterClient.builder().nodes(seeds)
                 .clientConfig(clientConfig(timeout).build())
                 .poolConfig(pool(connections, timeout))

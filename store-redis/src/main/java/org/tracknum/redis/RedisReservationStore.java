@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.tracknum.ConfigurationException;
+import org.tracknum.Durability;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.spi.Reservation;
-import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
+import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.SettingNames;
 import org.tracknum.spi.StoreFailure;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -131,38 +133,35 @@ public final class RedisReservationStore implements ReservationStore {
         }
     }
 
-    /** What the build-time durability check accepts. */
-    public enum Durability {
-        /**
-         * Refuse a master with {@code appendonly no} (loses every number on restart) or an
-         * {@code allkeys-*} eviction policy, or whose settings cannot be read. {@code appendfsync
-         * everysec} passes: up to 1 s of numbers can be lost on power failure.
-         */
-        STRICT,
-        /** Accept any server and log a warning: for tests and servers that hold nothing of value. */
-        RELAXED
-    }
 
     /**
      * Configures a store; everything is checked in {@link #build()}. Give exactly one of
      * {@link #client}, {@link #url} or {@link #cluster}.
      */
     public static final class Builder {
-        static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+        static final String DEFAULT_KEY_PREFIX = "tracknum:";
+        static final boolean DEFAULT_SINGLE_SLOT = false;
+        static final Durability DEFAULT_DURABILITY = Durability.STRICT;
+        static final int DEFAULT_WAIT_REPLICAS = 0;
+        static final int MAX_WAIT_REPLICAS = 64;
         static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMillis(500);
+        static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+        static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
+        static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
         static final int DEFAULT_CONNECTIONS = 16;
 
         UnifiedJedis client;
         String url;
         String cluster;
-        String keyPrefix = KeyPrefix.DEFAULT;
-        boolean singleSlot;
-        Durability durability = Durability.STRICT;
-        int waitReplicas;
+        String keyPrefix = DEFAULT_KEY_PREFIX;
+        boolean singleSlot = DEFAULT_SINGLE_SLOT;
+        Durability durability = DEFAULT_DURABILITY;
+        int waitReplicas = DEFAULT_WAIT_REPLICAS;
         Duration waitTimeout;
         Duration timeout;
         int connections = DEFAULT_CONNECTIONS;
-        RedisSetting.Names names = RedisSetting.Names.METHODS;
+        Duration retryBudget;
+        SettingNames names = SettingNames.METHODS;
 
         private Builder() {
         }
@@ -190,7 +189,7 @@ public final class RedisReservationStore implements ReservationStore {
             return this;
         }
 
-        /** Prepended to every number to form its key (default {@code tracknum:}); printable ASCII, no braces. */
+        /** Prepended to every number to form its key (default {@code tracknum:}); 1 to 128 printable ASCII characters, no braces. */
         public Builder keyPrefix(String keyPrefix) {
             this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
             return this;
@@ -233,9 +232,35 @@ public final class RedisReservationStore implements ReservationStore {
             return this;
         }
 
+        /**
+         * The generator's lanes: a pool the store builds then holds {@code 2 × lanes + 8}
+         * connections per server (a lane's write, plus verify, find and ping).
+         */
+        Builder generatorLanes(int lanes) {
+            return connections(2 * lanes + 8);
+        }
+
+        /** The generator's retry budget: {@link #timeout} must stay below it. */
+        Builder retryBudget(Duration retryBudget) {
+            this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget");
+            return this;
+        }
+
+        /** {@code tracknum.redis.wait-replicas} alone; the wait timeout then defaults to 500 ms. */
+        Builder waitReplicas(int replicas) {
+            this.waitReplicas = replicas;
+            return this;
+        }
+
+        /** {@code tracknum.redis.wait-timeout} alone; it needs a wait-replicas count. */
+        Builder waitTimeout(Duration waitTimeout) {
+            this.waitTimeout = Objects.requireNonNull(waitTimeout, "waitTimeout");
+            return this;
+        }
+
         /** Messages name {@code tracknum.redis.*} keys rather than builder methods. */
         Builder fromConfiguration() {
-            this.names = RedisSetting.Names.KEYS;
+            this.names = SettingNames.KEYS;
             return this;
         }
 

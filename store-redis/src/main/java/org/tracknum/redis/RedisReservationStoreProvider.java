@@ -1,25 +1,22 @@
 package org.tracknum.redis;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.tracknum.ConfigurationException;
+import java.util.List;
+import org.tracknum.TrackingNumberSetting;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.ReservationStoreProvider;
 import org.tracknum.spi.StoreSettings;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@code tracknum.store=redis}: builds a {@link RedisReservationStore} from {@code tracknum.redis.*}
- * keys. Public only for {@link java.util.ServiceLoader}. The pool of a client it builds holds
- * {@code 2 × tracknum.batch.lanes + 8} connections per server, and its timeout must stay below
- * {@code tracknum.retry.budget}.
+ * {@code tracknum.store=redis}: builds a {@link RedisReservationStore} from the
+ * {@code tracknum.redis.*} keys that are present; defaults, ranges and messages are the builder's.
+ * Without {@code tracknum.redis.url} and {@code .cluster}, a {@link UnifiedJedis} resource given to
+ * the configuration is used (and not closed). The pool of a client it builds holds
+ * {@code 2 × lanes + 8} connections per server, from the generator's lanes in
+ * {@link StoreSettings#lanes()}; its timeout must stay below {@link StoreSettings#retryBudget()}.
+ * Public only for {@link java.util.ServiceLoader}.
  */
 public final class RedisReservationStoreProvider implements ReservationStoreProvider {
-    private static final String LANES = "tracknum.batch.lanes";
-    private static final String BUDGET = "tracknum.retry.budget";
-    private static final Duration MIN = Duration.ofMillis(1);
-    private static final Duration MAX = Duration.ofMinutes(1);
 
     @Override
     public String name() {
@@ -27,49 +24,46 @@ public final class RedisReservationStoreProvider implements ReservationStoreProv
     }
 
     @Override
-    public String artifact() {
-        return "org.tracknum:tracknum-store-redis";
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Arrays.stream(RedisSetting.values()).map(s -> s.key).collect(Collectors.toUnmodifiableSet());
+    public List<TrackingNumberSetting> settings() {
+        return List.of(
+                TrackingNumberSetting.withoutDefault(RedisSetting.URL.key, "standalone server:"
+                        + " redis://[[user]:password@]host[:port][/database], rediss:// for TLS"),
+                TrackingNumberSetting.withoutDefault(RedisSetting.CLUSTER.key, "Redis Cluster seed nodes"
+                        + " host:port,host:port,..."),
+                TrackingNumberSetting.of(RedisSetting.KEY_PREFIX.key, "prepended to each number to form its key",
+                        RedisReservationStore.Builder.DEFAULT_KEY_PREFIX),
+                TrackingNumberSetting.of(RedisSetting.SINGLE_SLOT.key, "allow a key prefix with a Cluster hash tag",
+                        RedisReservationStore.Builder.DEFAULT_SINGLE_SLOT),
+                TrackingNumberSetting.of(RedisSetting.DURABILITY.key, "strict refuses a server that may lose numbers;"
+                        + " relaxed only logs a warning", name(RedisReservationStore.Builder.DEFAULT_DURABILITY)),
+                TrackingNumberSetting.of(RedisSetting.WAIT_REPLICAS.key, "replicas WAIT waits for after each batch"
+                        + " (0: off)", RedisReservationStore.Builder.DEFAULT_WAIT_REPLICAS),
+                TrackingNumberSetting.of(RedisSetting.WAIT_TIMEOUT.key, "the WAIT timeout, below tracknum.redis.timeout",
+                        StoreSettings.text(RedisReservationStore.Builder.DEFAULT_WAIT_TIMEOUT)),
+                TrackingNumberSetting.of(RedisSetting.TIMEOUT.key, "connect and socket timeout of a client the store"
+                        + " builds, below tracknum.retry.budget", StoreSettings.text(RedisReservationStore.Builder.DEFAULT_TIMEOUT)));
     }
 
     @Override
     public ReservationStore create(StoreSettings settings) {
         RedisReservationStore.Builder builder = RedisReservationStore.builder().fromConfiguration()
-                .keyPrefix(settings.get(RedisSetting.KEY_PREFIX.key, KeyPrefix.DEFAULT))
-                .singleSlot(settings.getBoolean(RedisSetting.SINGLE_SLOT.key, false))
-                .durability(durability(settings))
-                .connections(2 * settings.getInt(LANES, 2, 1, 256) + 8);
+                .generatorLanes(settings.lanes())
+                .retryBudget(settings.retryBudget());
         settings.get(RedisSetting.URL.key).ifPresent(builder::url);
         settings.get(RedisSetting.CLUSTER.key).ifPresent(builder::cluster);
         if (settings.get(RedisSetting.URL.key).isEmpty() && settings.get(RedisSetting.CLUSTER.key).isEmpty()) {
-            throw new ConfigurationException("tracknum.store=redis needs " + RedisSetting.URL.key
-                    + " (redis://host:6379) or " + RedisSetting.CLUSTER.key + " (host:port,host:port,...)");
+            settings.resource(UnifiedJedis.class).ifPresent(builder::client);
         }
-        Duration timeout = settings.getDuration(RedisSetting.TIMEOUT.key, RedisReservationStore.Builder.DEFAULT_TIMEOUT,
-                Duration.ofMillis(10), MAX);
-        Duration budget = settings.getDuration(BUDGET, Duration.ofSeconds(10), MIN, Duration.ofHours(1));
-        if (timeout.compareTo(budget) >= 0) {
-            throw new ConfigurationException(RedisSetting.TIMEOUT.key + " (" + timeout.toMillis() + " ms) must be below "
-                    + BUDGET + " (" + budget.toMillis() + " ms), or a single stalled call outlasts the retry budget");
-        }
-        builder.timeout(timeout);
-        int replicas = settings.getInt(RedisSetting.WAIT_REPLICAS.key, 0, 0, 64);
-        if (replicas > 0) {
-            builder.waitReplicas(replicas, settings.getDuration(RedisSetting.WAIT_TIMEOUT.key,
-                    RedisReservationStore.Builder.DEFAULT_WAIT_TIMEOUT, MIN, MAX));
-        } else if (settings.get(RedisSetting.WAIT_TIMEOUT.key).isPresent()) {
-            throw new ConfigurationException(RedisSetting.WAIT_TIMEOUT.key + " is set but "
-                    + RedisSetting.WAIT_REPLICAS.key + " is not: set both, or neither");
-        }
+        settings.get(RedisSetting.KEY_PREFIX.key).ifPresent(builder::keyPrefix);
+        settings.getBoolean(RedisSetting.SINGLE_SLOT.key).ifPresent(builder::singleSlot);
+        settings.getDurability(RedisSetting.DURABILITY.key).ifPresent(builder::durability);
+        settings.getDuration(RedisSetting.TIMEOUT.key).ifPresent(builder::timeout);
+        settings.getInt(RedisSetting.WAIT_REPLICAS.key).ifPresent(builder::waitReplicas);
+        settings.getDuration(RedisSetting.WAIT_TIMEOUT.key).ifPresent(builder::waitTimeout);
         return builder.build();
     }
 
-    private static RedisReservationStore.Durability durability(StoreSettings settings) {
-        String choice = settings.getChoice(RedisSetting.DURABILITY.key, "strict", "strict", "relaxed");
-        return "relaxed".equals(choice) ? RedisReservationStore.Durability.RELAXED : RedisReservationStore.Durability.STRICT;
+    private static String name(org.tracknum.Durability durability) {
+        return durability.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,8 +1,10 @@
 package org.tracknum.redis;
 
+import org.tracknum.spi.SettingNames;
+
 /**
  * The store's settings, with their {@code tracknum.*} key and their builder method, so that an
- * error message names what the user actually wrote.
+ * error message names what the user actually wrote ({@link SettingNames}).
  */
 enum RedisSetting {
     URL("tracknum.redis.url", "url"),
@@ -22,16 +24,11 @@ enum RedisSetting {
         this.method = method;
     }
 
-    /** Whether messages name configuration keys or builder methods. */
-    enum Names {
-        KEYS, METHODS;
+    String in(SettingNames names) {
+        return names.name(key, method);
+    }
 
-        String name(RedisSetting setting) {
-            return this == KEYS ? setting.key : setting.method + "(..)";
-        }
-
-        String assignment(RedisSetting setting, String value) {
-            return this == KEYS ? setting.key + "=" + value : setting.method + "(" + value + ")";
-        }
+    String assigned(SettingNames names, Object value) {
+        return names.assignment(key, method, value);
     }
 }

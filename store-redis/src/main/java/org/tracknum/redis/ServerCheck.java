@@ -5,10 +5,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
+import org.tracknum.Durability;
+import org.tracknum.spi.SettingNames;
 
 /**
  * Build-time checks of every master: Redis 7.0 or later (for {@code SET ... NX GET}), the expected
- * mode and role, and durability. In {@link RedisReservationStore.Durability#STRICT} mode a server
+ * mode and role, and durability. In {@link Durability#STRICT} mode a server
  * that would lose issued numbers on a restart ({@code appendonly no}) or evict them (an
  * {@code allkeys-*} policy), or whose settings cannot be read, is refused; {@code RELAXED} logs a
  * warning instead.
@@ -16,10 +18,10 @@ import org.tracknum.ConfigurationException;
 final class ServerCheck {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCheck.class);
 
-    private final RedisReservationStore.Durability durability;
-    private final RedisSetting.Names names;
+    private final Durability durability;
+    private final SettingNames names;
 
-    ServerCheck(RedisReservationStore.Durability durability, RedisSetting.Names names) {
+    ServerCheck(Durability durability, SettingNames names) {
         this.durability = durability;
         this.names = names;
     }
@@ -64,7 +66,7 @@ final class ServerCheck {
     private void checkMode(ServerFacts server, boolean cluster) {
         if (!cluster && server.isClusterNode()) {
             throw new ConfigurationException("Redis at " + server.name() + " is a Redis Cluster node: use "
-                    + names.name(RedisSetting.CLUSTER) + " (or pass a RedisClusterClient) instead");
+                    + RedisSetting.CLUSTER.in(names) + " (or pass a RedisClusterClient) instead");
         }
         if (!cluster && !server.isMaster()) {
             throw new ConfigurationException("Redis at " + server.name() + " is not a master (role "
@@ -90,7 +92,7 @@ final class ServerCheck {
         }
         String summary = "Redis at " + server.name() + " may lose issued tracking numbers, which could then be issued"
                 + " again: " + String.join("; ", problems);
-        if (durability == RedisReservationStore.Durability.RELAXED) {
+        if (durability == Durability.RELAXED) {
             LOG.warn("{} (accepted: {})", summary, relaxed());
             return;
         }
@@ -101,7 +103,7 @@ final class ServerCheck {
     }
 
     private String relaxed() {
-        return names.assignment(RedisSetting.DURABILITY, names == RedisSetting.Names.KEYS ? "relaxed" : "Durability.RELAXED");
+        return RedisSetting.DURABILITY.assigned(names, names == SettingNames.KEYS ? "relaxed" : "Durability.RELAXED");
     }
 
     static List<String> problems(ServerFacts server) {

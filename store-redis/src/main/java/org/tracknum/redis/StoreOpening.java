@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
 import org.tracknum.StoreUnavailableException;
+import org.tracknum.spi.SettingNames;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -17,7 +18,7 @@ final class StoreOpening {
     private static final Logger LOG = LoggerFactory.getLogger(StoreOpening.class);
 
     private final RedisReservationStore.Builder settings;
-    private final RedisSetting.Names names;
+    private final SettingNames names;
 
     private StoreOpening(RedisReservationStore.Builder settings) {
         this.settings = settings;
@@ -29,8 +30,8 @@ final class StoreOpening {
     }
 
     private RedisReservationStore open() {
-        String prefix = KeyPrefix.check(settings.keyPrefix, settings.singleSlot, names.name(RedisSetting.KEY_PREFIX),
-                names.name(RedisSetting.SINGLE_SLOT));
+        String prefix = KeyPrefix.check(settings.keyPrefix, settings.singleSlot, RedisSetting.KEY_PREFIX.in(names),
+                RedisSetting.SINGLE_SLOT.in(names));
         Duration socketTimeout = socketTimeout();
         ReplicaWait wait = replicaWait(socketTimeout);
         RedisConnector.Created created = connect(socketTimeout);
@@ -52,29 +53,42 @@ final class StoreOpening {
 
     private Duration socketTimeout() {
         if (settings.client != null && settings.timeout != null) {
-            throw new ConfigurationException(names.name(RedisSetting.TIMEOUT) + " applies to a client the store"
+            throw new ConfigurationException(RedisSetting.TIMEOUT.in(names) + " applies to a client the store"
                     + " builds from a URL or node list: set the timeouts on your own client instead");
         }
         Duration socket = settings.timeout == null ? RedisReservationStore.Builder.DEFAULT_TIMEOUT : settings.timeout;
-        if (socket.toMillis() < 10 || socket.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new ConfigurationException(names.name(RedisSetting.TIMEOUT) + " must be between 10 ms and 60 s: "
-                    + socket.toMillis() + " ms");
+        if (socket.compareTo(RedisReservationStore.Builder.MIN_TIMEOUT) < 0
+                || socket.compareTo(RedisReservationStore.Builder.MAX_TIMEOUT) > 0) {
+            throw new ConfigurationException(RedisSetting.TIMEOUT.in(names) + " must be between "
+                    + RedisReservationStore.Builder.MIN_TIMEOUT.toMillis() + " ms and "
+                    + RedisReservationStore.Builder.MAX_TIMEOUT.toSeconds() + " s: " + socket.toMillis() + " ms");
+        }
+        Duration budget = settings.retryBudget;
+        if (budget != null && settings.client == null && socket.compareTo(budget) >= 0) {
+            throw new ConfigurationException(RedisSetting.TIMEOUT.in(names) + " (" + socket.toMillis()
+                    + " ms) must be below " + (names == SettingNames.KEYS ? "tracknum.retry.budget" : "the retry budget")
+                    + " (" + budget.toMillis() + " ms), or a single stalled call outlasts the retry budget");
         }
         return socket;
     }
 
     private ReplicaWait replicaWait(Duration socketTimeout) {
         int replicas = settings.waitReplicas;
-        if (replicas < 0 || replicas > 64) {
-            throw new ConfigurationException(names.name(RedisSetting.WAIT_REPLICAS) + " must be between 0 and 64: "
-                    + replicas);
+        if (replicas < 0 || replicas > RedisReservationStore.Builder.MAX_WAIT_REPLICAS) {
+            throw new ConfigurationException(RedisSetting.WAIT_REPLICAS.in(names) + " must be between 0 and "
+                    + RedisReservationStore.Builder.MAX_WAIT_REPLICAS + ": " + replicas);
         }
         if (replicas == 0) {
+            if (names == SettingNames.KEYS && settings.waitTimeout != null) {
+                throw new ConfigurationException(RedisSetting.WAIT_TIMEOUT.key + " is set but "
+                        + RedisSetting.WAIT_REPLICAS.key + " is not: set both, or neither");
+            }
             return ReplicaWait.NONE;
         }
-        long wait = settings.waitTimeout.toMillis();
+        long wait = (settings.waitTimeout == null ? RedisReservationStore.Builder.DEFAULT_WAIT_TIMEOUT
+                : settings.waitTimeout).toMillis();
         if (wait < 1 || (settings.client == null && wait >= socketTimeout.toMillis())) {
-            throw new ConfigurationException(names.name(RedisSetting.WAIT_TIMEOUT) + " must be at least 1 ms and"
+            throw new ConfigurationException(RedisSetting.WAIT_TIMEOUT.in(names) + " must be at least 1 ms and"
                     + " below the socket timeout (" + socketTimeout.toMillis() + " ms): " + wait + " ms");
         }
         return new ReplicaWait(replicas, wait);
@@ -82,9 +96,13 @@ final class StoreOpening {
 
     private RedisConnector.Created connect(Duration socketTimeout) {
         int given = (settings.client != null ? 1 : 0) + (settings.url != null ? 1 : 0) + (settings.cluster != null ? 1 : 0);
+        if (given == 0 && names == SettingNames.KEYS) {
+            throw new ConfigurationException("tracknum.store=redis needs " + RedisSetting.URL.key
+                    + " (redis://host:6379) or " + RedisSetting.CLUSTER.key + " (host:port,host:port,...)");
+        }
         if (given != 1) {
-            throw new ConfigurationException("give exactly one of " + names.name(RedisSetting.URL) + ", "
-                    + names.name(RedisSetting.CLUSTER) + (names == RedisSetting.Names.METHODS ? " or client(..)" : "")
+            throw new ConfigurationException("give exactly one of " + RedisSetting.URL.in(names) + ", "
+                    + RedisSetting.CLUSTER.in(names) + (names == SettingNames.METHODS ? " or client(..)" : "")
                     + " (got " + given + ")");
         }
         if (settings.client != null) {
@@ -95,8 +113,8 @@ final class StoreOpening {
                     ? RedisConnector.standalone(settings.url, socketTimeout, settings.connections, names)
                     : RedisConnector.cluster(settings.cluster, socketTimeout, settings.connections, names);
         } catch (RuntimeException e) {
-            throw translate(e, settings.url != null ? "the server of " + names.name(RedisSetting.URL)
-                    : "the nodes of " + names.name(RedisSetting.CLUSTER));
+            throw translate(e, settings.url != null ? "the server of " + RedisSetting.URL.in(names)
+                    : "the nodes of " + RedisSetting.CLUSTER.in(names));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tracknum.ConfigurationException;
+import org.tracknum.Durability;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.testkit.TestRequests;
@@ -39,7 +40,7 @@ class DurabilityCheckTest {
     @Test
     void relaxedModeAcceptsAServerThatKeepsNothing() {
         try (RedisServer server = RedisServer.start("--appendonly", "no");
-             RedisReservationStore store = store(server).durability(RedisReservationStore.Durability.RELAXED).build()) {
+             RedisReservationStore store = store(server).durability(Durability.RELAXED).build()) {
             assertWorks(store);
         }
     }

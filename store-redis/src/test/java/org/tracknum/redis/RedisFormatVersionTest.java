@@ -35,7 +35,7 @@ class RedisFormatVersionTest {
                 + UUID.randomUUID() + "|secret-slug|some-new-field|Secret Customer";
         try (RedisClient direct = RedisClient.create(LocalRedis.URL);
              RedisReservationStore store = RedisReservationStore.builder().url(LocalRedis.URL).keyPrefix(prefix)
-                     .durability(RedisReservationStore.Durability.RELAXED).build();
+                     .durability(org.tracknum.Durability.RELAXED).build();
              TrackingNumberGenerator generator = TrackingNumberGenerator.builder().store(store).build()) {
             direct.set(prefix + number, newer);
             assertThatThrownBy(() -> generator.find(number)).isInstanceOf(TrackingNumberException.class)

@@ -3,6 +3,7 @@ package org.tracknum.redis;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.tracknum.Durability;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.testkit.ReservationStoreContract;
 
@@ -26,7 +27,7 @@ class RedisStandaloneContractTest extends ReservationStoreContract {
         return RedisReservationStore.builder()
                 .url(LocalRedis.URL)
                 .keyPrefix(prefix)
-                .durability(RedisReservationStore.Durability.RELAXED)
+                .durability(Durability.RELAXED)
                 .build();
     }
 

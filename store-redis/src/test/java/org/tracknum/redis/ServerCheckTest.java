@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tracknum.ConfigurationException;
+import org.tracknum.Durability;
+import org.tracknum.spi.SettingNames;
 
 /** The decision logic over what servers report; real servers are checked in {@link DurabilityCheckTest}. */
 class ServerCheckTest {
-    private static final ServerCheck STRICT = new ServerCheck(RedisReservationStore.Durability.STRICT, RedisSetting.Names.KEYS);
+    private static final ServerCheck STRICT = new ServerCheck(Durability.STRICT, SettingNames.KEYS);
 
     private static ServerFacts facts(String info, Map<String, String> config, String configError) {
         return new ServerFacts("10.0.0.1:6379", ServerFacts.parseInfo(info), config, configError);
@@ -50,7 +52,7 @@ class ServerCheckTest {
                 .hasMessageContaining("appendonly cannot be read (CONFIG GET failed with NOPERM")
                 .hasMessageContaining("maxmemory-policy cannot be read")
                 .hasMessageContaining("tracknum.redis.durability=relaxed");
-        new ServerCheck(RedisReservationStore.Durability.RELAXED, RedisSetting.Names.KEYS).check(List.of(blind), false);
+        new ServerCheck(Durability.RELAXED, SettingNames.KEYS).check(List.of(blind), false);
     }
 
     @Test

@@ -13,11 +13,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.time.Duration;
+import org.tracknum.CandidateSource;
+import org.tracknum.TrackingNumberListener;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.TrackingNumberGenerator;
-import org.tracknum.TrackingNumberListener;
-import org.tracknum.spi.CandidateSource;
 import org.tracknum.spi.ReservationStore;
 
 /**
