@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.RetryPolicy;
 import org.tracknum.ShipmentRequest;
@@ -28,8 +27,9 @@ import org.tracknum.TrackingNumberGenerator;
  * restarts or fails over the store; then the {@link History} check against the store as it is
  * afterwards. On top of the history it measures what a failover costs:
  * <ul>
- *   <li><b>time without a primary</b>: from {@link #faulted()} (the script calls it once the kill
- *       is done) to the first number acknowledged to a call that started after it;</li>
+ *   <li><b>time without a primary</b>: the longest stretch without any number acknowledged, from
+ *       the last acknowledgement before {@link #faulted()} (the script calls it right after the
+ *       kill, or just before a restart) to the end of the run;</li>
  *   <li><b>re-issues</b>: after {@link #faulted()} the first candidate of each call is, while any
  *       are left, a number acknowledged in the last seconds before the fault. A store that kept it
  *       answers "taken" and the call draws a fresh one; a store that lost it hands it out again,
@@ -52,7 +52,6 @@ public final class FailoverRun {
     private final ConcurrentLinkedQueue<String> replay = new ConcurrentLinkedQueue<>();
     private final AtomicInteger replayed = new AtomicInteger();
     private final AtomicInteger acknowledgedAfterFault = new AtomicInteger();
-    private final AtomicLong firstAckAfterFault = new AtomicLong(Long.MAX_VALUE);
     private final Map<String, Long> events = new LinkedHashMap<>();
     private volatile long faultAt;
 
@@ -66,12 +65,12 @@ public final class FailoverRun {
 
     /** Figures of one run, printed on one line for docs/jdbc.md and docs/redis.md. */
     public record Figures(String name, int calls, int acknowledged, int failed, int lost, int duplicates,
-                          int burned, int replayed, long withoutPrimaryMillis, Map<String, Long> events,
+                          int burned, int lostBeforeFault, int replayed, long withoutPrimaryMillis, Map<String, Long> events,
                           History.Summary summary) {
         @Override
         public String toString() {
             return "FAILOVER RUN " + name + ": calls=" + calls + " acknowledged=" + acknowledged + " failed=" + failed
-                    + " " + summary.failures() + " lost=" + lost + " duplicates=" + duplicates + " burned=" + burned
+                    + " " + summary.failures() + " lost=" + lost + " (acknowledged before the kill: " + lostBeforeFault + ") duplicates=" + duplicates + " burned=" + burned
                     + " replayed-candidates=" + replayed + " without-primary-ms=" + withoutPrimaryMillis
                     + " events-ms-after-kill=" + events;
         }
@@ -160,7 +159,6 @@ public final class FailoverRun {
                 long fault = faultAt;
                 if (fault != 0 && started > fault) {
                     acknowledgedAfterFault.incrementAndGet();
-                    firstAckAfterFault.accumulateAndGet(now, Math::min);
                 }
             }
         }
@@ -170,11 +168,10 @@ public final class FailoverRun {
     /** Figures against {@code checker} (the store as it is now), asserting only that issuing resumed. */
     public Figures measure(ReservationStore checker) {
         History.Summary s = history.measure(checker);
-        long first = firstAckAfterFault.get();
         Figures figures;
         synchronized (this) {
             figures = new Figures(name, s.calls(), s.ok(), s.failed(), s.lost(), s.duplicates(), s.ambiguousBurned(),
-                    replayed.get(), first == Long.MAX_VALUE ? -1 : (first - faultAt) / 1_000_000,
+                    lostAcknowledgedBeforeFault(checker), replayed.get(), longestGapMillis(),
                     new LinkedHashMap<>(events), s);
         }
         System.out.println(figures);
@@ -183,6 +180,28 @@ public final class FailoverRun {
         assertThat(acknowledgedAfterFault.get()).as("numbers issued after the fault, without a new generator (%s)",
                 figures).isPositive();
         return figures;
+    }
+
+    /** Of the lost numbers, those acknowledged before the fault (the others were issued after it). */
+    private int lostAcknowledgedBeforeFault(ReservationStore checker) {
+        int lost = 0;
+        for (Acknowledged a : acknowledged) {
+            if (a.at() <= faultAt && checker.find(a.number()).isEmpty()) {
+                lost++;
+            }
+        }
+        return lost;
+    }
+
+    private long longestGapMillis() {
+        long[] times = acknowledged.stream().mapToLong(Acknowledged::at).sorted().toArray();
+        long gap = 0;
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] > faultAt) {
+                gap = Math.max(gap, times[i] - times[i - 1]);
+            }
+        }
+        return gap / 1_000_000;
     }
 
     /** {@link #measure}, and asserts that nothing was lost or issued twice. */
