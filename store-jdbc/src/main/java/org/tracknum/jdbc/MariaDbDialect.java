@@ -40,6 +40,11 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    FailoverProtection readFailoverProtection(Connection c) throws SQLException {
+        return MariaDbReplication.read(c);
+    }
+
+    @Override
     String numberType() {
         return "VARCHAR(16) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
     }

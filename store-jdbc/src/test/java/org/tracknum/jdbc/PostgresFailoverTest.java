@@ -51,6 +51,9 @@ class PostgresFailoverTest {
                     .table(TestDatabases.freshTable("pgfailover")).connectTimeout(Duration.ofSeconds(1))
                     .socketTimeout(Duration.ofSeconds(2)).lockTimeout(Duration.ofMillis(500)).build();
             System.out.println(name + ": store " + store.describe());
+            assertThat(store.describe()).contains(synchronous
+                    ? "; failover: protected (commits wait for a synchronous standby (synchronous_standby_names=*"
+                    : "; failover: NOT protected (1 asynchronous standby(s)");
             FailoverRun run = new FailoverRun(name);
             PostgresServer promoted = standby;
             run.run(store, RetryPolicy.defaults(), r -> {

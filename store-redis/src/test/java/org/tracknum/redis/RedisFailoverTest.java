@@ -68,6 +68,9 @@ class RedisFailoverTest {
                 RedisServer[] promoted = new RedisServer[1];
                 try (RedisReservationStore store = builder.build()) {
                     System.out.println(name + ": store " + store.describe());
+                    assertThat(store.describe()).endsWith("; failover: NOT protected (2 asynchronous replica(s) of 1"
+                            + " master(s), " + (waitReplicas > 0 ? "WAIT 1 narrows but does not close the window)"
+                            : "no WAIT)"));
                     run.run(store, RetryPolicy.defaults(), r -> {
                         Thread.sleep(BEFORE_KILL.toMillis());
                         master.kill9();
