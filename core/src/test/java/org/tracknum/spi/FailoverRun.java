@@ -55,7 +55,7 @@ public final class FailoverRun {
     private final Map<String, Long> events = new LinkedHashMap<>();
     private volatile long faultAt;
 
-    private record Acknowledged(long at, String number) {
+    private record Acknowledged(long at, IssuedTrackingNumber issued) {
     }
 
     /** What happens to the store during the run; calls {@link #faulted()} right after the kill. */
@@ -104,7 +104,7 @@ public final class FailoverRun {
         List<String> recent = new ArrayList<>();
         for (Acknowledged a : acknowledged) {
             if (a.at() > now - REPLAY_WINDOW_NANOS) {
-                recent.add(a.number());
+                recent.add(a.issued().trackingNumber());
             }
         }
         replay.addAll(recent.subList(Math.max(0, recent.size() - REPLAY_MAX), recent.size()));
@@ -155,7 +155,7 @@ public final class FailoverRun {
             calls++;
             if (issued.isPresent()) {
                 long now = System.nanoTime();
-                acknowledged.add(new Acknowledged(now, issued.get().trackingNumber()));
+                acknowledged.add(new Acknowledged(now, issued.get()));
                 long fault = faultAt;
                 if (fault != 0 && started > fault) {
                     acknowledgedAfterFault.incrementAndGet();
@@ -182,11 +182,15 @@ public final class FailoverRun {
         return figures;
     }
 
-    /** Of the lost numbers, those acknowledged before the fault (the others were issued after it). */
+    /**
+     * Of the lost numbers (absent, or stored for another caller), those acknowledged before the
+     * fault; the others were acknowledged after it.
+     */
     private int lostAcknowledgedBeforeFault(ReservationStore checker) {
         int lost = 0;
         for (Acknowledged a : acknowledged) {
-            if (a.at() <= faultAt && checker.find(a.number()).isEmpty()) {
+            if (a.at() <= faultAt && !checker.find(a.issued().trackingNumber())
+                    .map(stored -> stored.request().equals(a.issued().request())).orElse(false)) {
                 lost++;
             }
         }

@@ -25,6 +25,7 @@ import org.tracknum.spi.FailoverRun;
 class PostgresFailoverTest {
     private static final Duration BEFORE_KILL = FailoverRun.scaled(Duration.ofSeconds(3));
     private static final Duration PROMOTION_DELAY = Duration.ofMillis(500);
+    private static final Duration LAG = Duration.ofSeconds(1);
     private static final Duration AFTER_PROMOTION = FailoverRun.scaled(Duration.ofSeconds(3));
 
     @Test
@@ -35,10 +36,24 @@ class PostgresFailoverTest {
 
     @Test
     void asynchronousStandbyIsMeasured() throws Exception {
-        failover("PostgreSQL asynchronous standby, kill -9 + promote", false);
+        failover("PostgreSQL asynchronous standby, kill -9 + promote", false, false);
+    }
+
+    /**
+     * The same with the standby one second behind (the primary's walsender stopped for the last
+     * second before the kill, as a slow network or a busy standby would leave it): what an
+     * asynchronous standby can lose, and the lost numbers being issued again.
+     */
+    @Test
+    void asynchronousStandbyOneSecondBehindIsMeasured() throws Exception {
+        failover("PostgreSQL asynchronous standby 1 s behind, kill -9 + promote", false, true);
     }
 
     private static FailoverRun.Figures failover(String name, boolean synchronous) throws Exception {
+        return failover(name, synchronous, false);
+    }
+
+    private static FailoverRun.Figures failover(String name, boolean synchronous, boolean lagging) throws Exception {
         PostgresServer.requireAvailable();
         PostgresServer primary = synchronous ? PostgresServer.create("synchronous_standby_names='*'")
                 : PostgresServer.create();
@@ -58,6 +73,10 @@ class PostgresFailoverTest {
             PostgresServer promoted = standby;
             run.run(store, RetryPolicy.defaults(), r -> {
                 Thread.sleep(BEFORE_KILL.toMillis());
+                if (lagging) {
+                    LocalProcesses.signal("STOP", java.util.List.of(primary.walSenderPid()));
+                    Thread.sleep(LAG.toMillis());
+                }
                 primary.killNine();
                 r.faulted();
                 Thread.sleep(PROMOTION_DELAY.toMillis());

@@ -126,6 +126,18 @@ final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** A primary's walsender process (by its process title), to hold back replication. */
+    long walSenderPid() throws Exception {
+        for (long pid : LocalProcesses.withChildren(postmasterPid())) {
+            Path cmdline = Paths.get("/proc", Long.toString(pid), "cmdline");
+            if (Files.exists(cmdline) && new String(Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("walsender")) {
+                return pid;
+            }
+        }
+        throw new IllegalStateException("no walsender under postmaster " + postmasterPid());
+    }
+
     String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     }
