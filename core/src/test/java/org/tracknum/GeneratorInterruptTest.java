@@ -82,6 +82,15 @@ class GeneratorInterruptTest {
         return ended;
     }
 
+    /** Runs {@code call} on its own thread and interrupts it once it has backed off {@code retries} times. */
+    private Ended interruptAfterRetries(int retries, Supplier<Object> call) throws Exception {
+        List<Thread> thread = new ArrayList<>();
+        CompletableFuture<Ended> ended = onOwnThread(call, new AtomicBoolean(), thread);
+        awaitRetries(retries);
+        thread.get(0).interrupt();
+        return ended.get(PROMPT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
     private void awaitRetries(int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (retries.get() < n) {
@@ -94,12 +103,7 @@ class GeneratorInterruptTest {
     void interruptWhileBackingOffStopsRetryingAndKeepsTheStatus() throws Exception {
         store.reserveFaults = r -> Fault.TRANSIENT;
         try (TrackingNumberGenerator generator = generator()) {
-            List<Thread> thread = new ArrayList<>();
-            CompletableFuture<Ended> ended = onOwnThread(() -> generator.next(TestRequests.unique()),
-                    new AtomicBoolean(), thread);
-            awaitRetries(3);
-            thread.get(0).interrupt();
-            Ended e = ended.get(PROMPT_MILLIS, TimeUnit.MILLISECONDS);
+            Ended e = interruptAfterRetries(3, () -> generator.next(TestRequests.unique()));
             assertThat(e.result()).isInstanceOf(CallInterruptedException.class)
                     .isInstanceOf(StoreUnavailableException.class);
             assertThat(((Exception) e.result()).getMessage()).contains("interrupted while waiting to retry")
@@ -163,12 +167,7 @@ class GeneratorInterruptTest {
         store.reserveFaults = r -> Fault.AMBIGUOUS_WRITTEN;
         store.verifyFaults = r -> Fault.TRANSIENT;
         try (TrackingNumberGenerator generator = generator()) {
-            List<Thread> thread = new ArrayList<>();
-            CompletableFuture<Ended> ended = onOwnThread(() -> generator.next(TestRequests.unique()),
-                    new AtomicBoolean(), thread);
-            awaitRetries(2);
-            thread.get(0).interrupt();
-            Ended e = ended.get(PROMPT_MILLIS, TimeUnit.MILLISECONDS);
+            Ended e = interruptAfterRetries(2, () -> generator.next(TestRequests.unique()));
             assertThat(e.result()).isInstanceOf(CallInterruptedException.class);
             assertThat(e.interrupted()).isTrue();
             assertThat(drawn).hasSize(1);
@@ -180,12 +179,7 @@ class GeneratorInterruptTest {
     void interruptWhileFindRetriesStopsIt() throws Exception {
         store.findFails = true;
         try (TrackingNumberGenerator generator = generator()) {
-            List<Thread> thread = new ArrayList<>();
-            CompletableFuture<Ended> ended = onOwnThread(() -> generator.find("USCA000000000007"),
-                    new AtomicBoolean(), thread);
-            awaitRetries(2);
-            thread.get(0).interrupt();
-            Ended e = ended.get(PROMPT_MILLIS, TimeUnit.MILLISECONDS);
+            Ended e = interruptAfterRetries(2, () -> generator.find("USCA000000000007"));
             assertThat(e.result()).isInstanceOf(CallInterruptedException.class);
             assertThat(e.interrupted()).isTrue();
         }
