@@ -65,14 +65,14 @@ public final class FailoverRun {
 
     /** Figures of one run, printed on one line for docs/jdbc.md and docs/redis.md. */
     public record Figures(String name, int calls, int acknowledged, int failed, int lost, int duplicates,
-                          int burned, int lostBeforeFault, int replayed, long withoutPrimaryMillis, Map<String, Long> events,
-                          History.Summary summary) {
+                          int burned, int lostBeforeFault, int replayed, long withoutPrimaryMillis,
+                          Map<String, Long> events, History.Summary summary) {
         @Override
         public String toString() {
             return "FAILOVER RUN " + name + ": calls=" + calls + " acknowledged=" + acknowledged + " failed=" + failed
-                    + " " + summary.failures() + " lost=" + lost + " (acknowledged before the kill: " + lostBeforeFault + ") duplicates=" + duplicates + " burned=" + burned
-                    + " replayed-candidates=" + replayed + " without-primary-ms=" + withoutPrimaryMillis
-                    + " events-ms-after-kill=" + events;
+                    + " " + summary.failures() + " lost=" + lost + " (acknowledged before the kill: " + lostBeforeFault
+                    + ") duplicates=" + duplicates + " burned=" + burned + " replayed-candidates=" + replayed
+                    + " without-primary-ms=" + withoutPrimaryMillis + " events-ms-after-kill=" + events;
         }
     }
 
