@@ -138,8 +138,13 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         }
     }
 
-    /** Sleeps before retry {@code attempt}, or gives up when the budget would be exceeded. */
+    /**
+     * Sleeps before retry {@code attempt}, or gives up when the budget would be exceeded or the
+     * thread is (or gets) interrupted. Nothing of this call is in flight here, so an interrupt is
+     * obeyed: the call ends with its interrupt status still set.
+     */
     private void backoff(int attempt, long deadline, long start, Throwable cause) {
+        stopIfInterrupted(attempt, start, cause);
         long pause = retry.backoffNanos(attempt);
         if (System.nanoTime() + pause >= deadline) {
             LOG.debug("store stayed unavailable for {} attempts", attempt);
@@ -147,7 +152,17 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
                     + " attempts in " + since(start).toMillis() + " ms" + causeSummary(cause), cause);
         }
         listener.retry(attempt, since(start));
-        LockSupport.parkNanos(pause);
+        LockSupport.parkNanos(this, pause);
+        stopIfInterrupted(attempt, start, cause);
+    }
+
+    private void stopIfInterrupted(int attempt, long start, Throwable cause) {
+        if (Thread.currentThread().isInterrupted()) {
+            LOG.debug("interrupted after {} failed attempts; not retrying", attempt);
+            throw new CallInterruptedException("interrupted while waiting to retry store " + store.describe()
+                    + " after " + attempt + " failed attempts in " + since(start).toMillis() + " ms; not retried"
+                    + causeSummary(cause), cause);
+        }
     }
 
     private NumberSpaceExhaustedException exhausted(int collisions) {

@@ -33,6 +33,9 @@ public interface TrackingNumberGenerator extends AutoCloseable {
      *
      * @throws NumberSpaceExhaustedException when too many consecutive candidates were taken
      * @throws StoreUnavailableException     when the store stayed unreachable for the retry budget
+     * @throws CallInterruptedException      when the thread was interrupted while waiting to retry
+     *                                       (its interrupt status stays set); an interrupt that
+     *                                       arrives while a write is in flight is restored after it
      * @throws TrackingNumberException       when the store refused the write for a reason retrying cannot fix
      * @throws IllegalStateException         after {@link #close()}
      */
@@ -42,7 +45,9 @@ public interface TrackingNumberGenerator extends AutoCloseable {
      * The issued number with its request as given, or empty if it was never issued (also for any
      * text that is not of the form {@code ^[A-Z0-9]{1,16}$}, without asking the store).
      *
-     * @throws StoreUnavailableException when the store cannot be read within the retry budget
+     * @throws StoreUnavailableException when the store cannot be read within the retry budget, or
+     *                                   ({@link CallInterruptedException}) the thread was interrupted
+     *                                   while waiting to retry
      */
     Optional<IssuedTrackingNumber> find(String trackingNumber);
 

@@ -27,6 +27,7 @@ class ScriptedFaultStore implements ReservationStore {
     volatile Function<Reservation, Fault> reserveFaults = r -> Fault.NONE;
     volatile Function<Reservation, Fault> verifyFaults = r -> Fault.NONE;
     volatile long delayNanosPerBatch;
+    volatile boolean findFails;
     volatile boolean closed;
 
     @Override
@@ -82,6 +83,9 @@ class ScriptedFaultStore implements ReservationStore {
 
     @Override
     public Optional<IssuedTrackingNumber> find(String trackingNumber) {
+        if (findFails) {
+            throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "injected find failure", null);
+        }
         return memory.find(trackingNumber);
     }
 

@@ -28,6 +28,8 @@ abstract class Dialect {
 
     final Timeouts timeouts;
     final Durability durability;
+    /** Set at start by {@link #checkFailoverProtection}, before the store is built. */
+    FailoverProtection failover = FailoverProtection.EMBEDDED;
 
     Dialect(Timeouts timeouts, Durability durability) {
         this.timeouts = timeouts;
@@ -111,6 +113,20 @@ abstract class Dialect {
      * @throws ConfigurationException naming the setting and the opt-out, in strict mode
      */
     abstract void checkDurability(Connection c, NumberTable table) throws SQLException;
+
+    /**
+     * Reads whether acknowledged commits survive a failover, logs it in one line and keeps it for
+     * {@code describe()} ({@link #failover}). Called once at start, after {@link #checkDurability}.
+     */
+    final void checkFailoverProtection(Connection c, NumberTable table) throws SQLException {
+        failover = readFailoverProtection(c);
+        failover.log("JDBC store " + name() + " table " + table.name());
+    }
+
+    /** What the server shows about failover; by default an embedded database, with nothing to fail over to. */
+    FailoverProtection readFailoverProtection(Connection c) throws SQLException {
+        return FailoverProtection.EMBEDDED;
+    }
 
     /** Extra checks of an existing table (engine, collation). */
     void checkTable(Connection c, NumberTable table) throws SQLException {

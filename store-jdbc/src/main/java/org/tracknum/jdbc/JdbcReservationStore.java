@@ -60,6 +60,7 @@ public final class JdbcReservationStore implements ReservationStore {
     private final ConnectionSource connections;
     private final BatchInsert inserts;
     private final int pingSeconds;
+    private final FailoverProtection failover;
     private volatile boolean closed;
 
     JdbcReservationStore(DataSource dataSource, HikariDataSource ownPool, Dialect dialect, NumberTable table,
@@ -70,6 +71,7 @@ public final class JdbcReservationStore implements ReservationStore {
         this.connections = new ConnectionSource(dataSource, ownPool != null, dialect);
         this.inserts = new BatchInsert(connections, dialect, table);
         this.pingSeconds = Timeouts.seconds(timeouts.socket());
+        this.failover = dialect.failover;
     }
 
     public static Builder builder() {
@@ -145,7 +147,7 @@ public final class JdbcReservationStore implements ReservationStore {
 
     @Override
     public String describe() {
-        return "jdbc " + dialect.name() + " table " + table.name();
+        return "jdbc " + dialect.name() + " table " + table.name() + failover.describeSuffix();
     }
 
     /** Closes the HikariCP pool if the store built it; a {@code DataSource} passed in stays open. */

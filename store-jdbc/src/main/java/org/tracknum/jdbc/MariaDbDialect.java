@@ -39,6 +39,11 @@ final class MariaDbDialect extends Dialect {
         return mariaDbServer ? "MariaDB" : "MySQL";
     }
 
+    @Override
+    FailoverProtection readFailoverProtection(Connection c) throws SQLException {
+        return MariaDbReplication.read(c);
+    }
+
     /** The key compares bytes, whatever the server's default collation. */
     @Override
     String columnType(Column column) {

@@ -109,6 +109,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    FailoverProtection readFailoverProtection(Connection c) throws SQLException {
+        return PostgresReplication.read(c);
+    }
+
+    @Override
     void checkDurability(Connection c, NumberTable table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('fsync'),"
                 + " current_setting('synchronous_commit'),"

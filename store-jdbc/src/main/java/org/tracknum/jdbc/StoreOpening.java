@@ -60,6 +60,7 @@ final class StoreOpening {
             prepareTable(c, dialect);
             TableShape.check(c, dialect, numbers);
             dialect.checkDurability(c, numbers);
+            dialect.checkFailoverProtection(c, numbers);
         } catch (SQLException e) {
             throw failure(dialect, e);
         }

@@ -68,7 +68,7 @@ final class FaultRun {
     /** Checks the history against the store (asserting) and returns the figures, printed for the report. */
     History.Summary check(ReservationStore store, String name) {
         History.Summary summary = history.check(store);
-        System.out.println("FAULT RUN " + name + ": " + summary + " duplicates=0");
+        System.out.println("FAULT RUN " + name + ": " + summary);
         return summary;
     }
 }

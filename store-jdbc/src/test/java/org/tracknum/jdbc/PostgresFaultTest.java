@@ -11,11 +11,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tracknum.RetryPolicy;
+import org.tracknum.testkit.FailoverRun;
 import org.tracknum.testkit.History;
 
 /**
  * Fault runs against a PostgreSQL of the test's own: kill -9 of the postmaster and its backends
- * mid-run, a SIGSTOP pause longer than every timeout, a pg_terminate_backend storm. Each run is
+ * mid-run, {@code pg_ctl restart -m immediate}, a SIGSTOP pause longer than every timeout, a pg_terminate_backend storm. Each run is
  * checked with the history checker.
  */
 class PostgresFaultTest {
@@ -58,6 +60,19 @@ class PostgresFaultTest {
         });
         History.Summary s = run.check(store, "PostgreSQL kill -9 + restart");
         assertThat(s.ok()).isPositive();
+    }
+
+    /** A restart without a shutdown checkpoint: crash recovery, 57P03 while it runs, then back. */
+    @Test
+    void restartImmediateMidRun() throws Exception {
+        FailoverRun run = new FailoverRun("PostgreSQL pg_ctl restart -m immediate");
+        run.run(store, RetryPolicy.defaults(), r -> {
+            Thread.sleep(2000);
+            r.faulted();
+            server.restartImmediate();
+            r.event("restarted");
+        }, Duration.ofSeconds(2));
+        run.check(store);
     }
 
     @Test

@@ -19,11 +19,17 @@ final class PostgresServer implements AutoCloseable {
     private final Path root;
     private final Path data;
     private final int port;
+    private final String settings;
 
-    private PostgresServer(Path root, int port) {
+    private PostgresServer(Path root, int port, String... settings) {
         this.root = root;
         this.data = root.resolve("data");
         this.port = port;
+        StringBuilder options = new StringBuilder();
+        for (String setting : settings) {
+            options.append(" -c ").append(setting);
+        }
+        this.settings = options.toString();
     }
 
     private static Path newestBin() {
@@ -51,8 +57,13 @@ final class PostgresServer implements AutoCloseable {
     }
 
     static PostgresServer create() throws Exception {
+        return create(new String[0]);
+    }
+
+    /** A new instance started with extra {@code name=value} settings (e.g. {@code synchronous_standby_names=*}). */
+    static PostgresServer create(String... settings) throws Exception {
         Path root = Files.createTempDirectory("tracknum-pg-");
-        PostgresServer server = new PostgresServer(root, LocalProcesses.freePort());
+        PostgresServer server = new PostgresServer(root, LocalProcesses.freePort(), settings);
         try {
             LocalProcesses.run(30, "chown", "postgres:postgres", root.toString());
             server.asPostgres(120, BIN.resolve("initdb").toString(), "-D", server.data.toString(), "-A", "trust",
@@ -65,11 +76,66 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A streaming-replication standby of this server ({@code pg_basebackup -R}), started with its
+     * own {@code settings}: {@code synchronous_standby_names} is always cleared on it, or once
+     * promoted it would wait for a standby of its own that does not exist.
+     */
+    PostgresServer standby(String... settings) throws Exception {
+        Path standbyRoot = Files.createTempDirectory("tracknum-pg-standby-");
+        String[] all = java.util.Arrays.copyOf(settings, settings.length + 1);
+        all[settings.length] = "synchronous_standby_names=''";
+        PostgresServer standby = new PostgresServer(standbyRoot, LocalProcesses.freePort(), all);
+        try {
+            LocalProcesses.run(30, "chown", "postgres:postgres", standbyRoot.toString());
+            standby.asPostgres(120, BIN.resolve("pg_basebackup").toString(), "-D", standby.data.toString(),
+                    "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-R", "-X", "stream",
+                    "--no-sync", "-c", "fast");
+            standby.start();
+            return standby;
+        } catch (Exception | Error e) {
+            standby.close();
+            throw e;
+        }
+    }
+
     void start() throws Exception {
         asPostgres(60, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", root.resolve("log").toString(),
-                "-w", "-t", "30", "-o", "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1"
-                        + " -c max_connections=60 -c fsync=on -c synchronous_commit=on", "start");
+                "-w", "-t", "30", "-o", options(), "start");
         LocalProcesses.writePidFile("postgres-" + port, postmasterPid());
+    }
+
+    private String options() {
+        return "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1"
+                + " -c max_connections=60 -c fsync=on -c synchronous_commit=on" + settings;
+    }
+
+    /** {@code pg_ctl restart -m immediate}: no shutdown checkpoint, crash recovery at start. */
+    void restartImmediate() throws Exception {
+        asPostgres(90, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", root.resolve("log").toString(),
+                "-m", "immediate", "-w", "-t", "60", "-o", options(), "restart");
+        LocalProcesses.writePidFile("postgres-" + port, postmasterPid());
+    }
+
+    /** {@code pg_ctl promote}: a standby becomes a primary (returns once it accepts writes). */
+    void promote() throws Exception {
+        asPostgres(60, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "30", "promote");
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** A primary's walsender process (by its process title), to hold back replication. */
+    long walSenderPid() throws Exception {
+        for (long pid : LocalProcesses.withChildren(postmasterPid())) {
+            Path cmdline = Paths.get("/proc", Long.toString(pid), "cmdline");
+            if (Files.exists(cmdline) && new String(Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("walsender")) {
+                return pid;
+            }
+        }
+        throw new IllegalStateException("no walsender under postmaster " + postmasterPid());
     }
 
     String url() {
@@ -112,7 +178,7 @@ final class PostgresServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            if (Files.exists(data.resolve("postmaster.pid"))) {
+            if (Files.exists(data.resolve("postmaster.pid")) && LocalProcesses.alive(postmasterPid())) {
                 long pid = postmasterPid();
                 resume();
                 try {

@@ -1,6 +1,7 @@
 package org.tracknum.redis;
 
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
@@ -39,8 +40,11 @@ final class StoreOpening {
         boolean owned = settings.client == null;
         try {
             Routing routing = route(jedis, wait, created.description());
-            new ServerCheck(settings.durability, names).check(routing.servers(), routing.isCluster());
-            String description = "redis " + created.description() + " prefix " + prefix;
+            List<ServerFacts> servers = routing.servers();
+            new ServerCheck(settings.durability, names).check(servers, routing.isCluster());
+            ReplicationCheck replication = ReplicationCheck.of(servers, wait);
+            String description = "redis " + created.description() + " prefix " + prefix + replication.describeSuffix();
+            replication.log("Redis store " + created.description() + " (prefix " + prefix + ")");
             LOG.debug("Redis store ready: {}, durability {}, {}", description, settings.durability, wait);
             return new RedisReservationStore(jedis, owned, routing, prefix, description);
         } catch (RuntimeException e) {

@@ -59,8 +59,14 @@ final class RedisServer implements AutoCloseable {
 
     /** A Sentinel monitoring the master on {@code masterPort} as {@code mymaster}, with a quorum of 1. */
     static RedisServer startSentinel(int masterPort) {
+        return startSentinel(masterPort, Duration.ofSeconds(5));
+    }
+
+    /** The same, declaring the master down after {@code downAfter} without an answer (and failing over then). */
+    static RedisServer startSentinel(int masterPort, Duration downAfter) {
         return launchWithRetries(false, "sentinel monitor mymaster 127.0.0.1 " + masterPort + " 1\n"
-                + "sentinel down-after-milliseconds mymaster 5000\n", "--sentinel");
+                + "sentinel down-after-milliseconds mymaster " + downAfter.toMillis() + "\n"
+                + "sentinel failover-timeout mymaster 10000\n", "--sentinel");
     }
 
     private static RedisServer launchWithRetries(boolean clusterBus, String config, String... options) {

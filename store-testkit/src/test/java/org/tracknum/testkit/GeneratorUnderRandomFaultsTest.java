@@ -34,18 +34,18 @@ class GeneratorUnderRandomFaultsTest {
     void randomFaultsNeverDuplicateOrLoseANumber() throws Exception {
         long seed = System.nanoTime();
         System.out.println("GeneratorUnderRandomFaultsTest seed=" + seed);
-        Fault[] faults = Fault.values();
+        FaultyStore.Fault[] faults = FaultyStore.Fault.values();
         AtomicLong threads = new AtomicLong();
         ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(() -> new SplittableRandom(seed + threads.incrementAndGet()));
         store.reserveFaults = r -> {
             SplittableRandom rnd = random.get();
             if (rnd.nextInt(100) >= 10) {
-                return Fault.NONE;
+                return FaultyStore.Fault.NONE;
             }
-            Fault f = faults[rnd.nextInt(faults.length)];
-            return f == Fault.FATAL || f == Fault.THROW_WRITTEN ? Fault.AMBIGUOUS_LOST : f;
+            FaultyStore.Fault f = faults[rnd.nextInt(faults.length)];
+            return f == FaultyStore.Fault.FATAL || f == FaultyStore.Fault.THROW_WRITTEN ? FaultyStore.Fault.AMBIGUOUS_LOST : f;
         };
-        store.verifyFaults = r -> random.get().nextInt(100) < 20 ? Fault.TRANSIENT : Fault.NONE;
+        store.verifyFaults = r -> random.get().nextInt(100) < 20 ? FaultyStore.Fault.TRANSIENT : FaultyStore.Fault.NONE;
         History history = new History(null, Set.of(StoreUnavailableException.class));
         try (TrackingNumberGenerator generator = TrackingNumberGenerator.builder()
                 .store(store)
@@ -77,59 +77,5 @@ class GeneratorUnderRandomFaultsTest {
         assertThat(summary.calls()).isEqualTo(24_000);
         assertThat(summary.ambiguousBurned()).isPositive();
         assertThat(summary.retries()).isPositive();
-    }
-
-    enum Fault { NONE, TRANSIENT, AMBIGUOUS_WRITTEN, AMBIGUOUS_LOST, FATAL, THROW_WRITTEN }
-
-    /**
-     * A real {@link MemoryReservationStore} behind per-reservation failures as a store reports them:
-     * a transient failure writes nothing, an ambiguous one may ({@code AMBIGUOUS_WRITTEN}) or may not
-     * ({@code AMBIGUOUS_LOST}) have written. The run maps {@code FATAL} and {@code THROW_WRITTEN} to
-     * {@code AMBIGUOUS_LOST}, as core's {@code ScriptedFaultStore} run did.
-     */
-    private static final class FaultyStore extends ReservationStoreContract.KeptOpen {
-        final MemoryReservationStore memory;
-        volatile Function<Reservation, Fault> reserveFaults = r -> Fault.NONE;
-        volatile Function<Reservation, Fault> verifyFaults = r -> Fault.NONE;
-
-        FaultyStore() {
-            this(new MemoryReservationStore());
-        }
-
-        private FaultyStore(MemoryReservationStore memory) {
-            super(memory);
-            this.memory = memory;
-        }
-
-        @Override
-        public List<ReservationOutcome> reserve(List<Reservation> batch) {
-            List<ReservationOutcome> outcomes = new ArrayList<>(batch.size());
-            for (Reservation r : batch) {
-                Fault fault = reserveFaults.apply(r);
-                if (fault == Fault.NONE) {
-                    outcomes.add(memory.reserve(List.of(r)).get(0));
-                } else if (fault == Fault.TRANSIENT) {
-                    outcomes.add(ReservationOutcome.transientFailure(new IllegalStateException("injected transient")));
-                } else if (fault == Fault.AMBIGUOUS_WRITTEN || fault == Fault.AMBIGUOUS_LOST) {
-                    if (fault == Fault.AMBIGUOUS_WRITTEN) {
-                        memory.reserve(List.of(r));
-                    }
-                    outcomes.add(ReservationOutcome.ambiguous(new IllegalStateException("injected ambiguous")));
-                } else {
-                    throw new AssertionError("not injected in this run: " + fault);
-                }
-            }
-            return outcomes;
-        }
-
-        @Override
-        public List<ReservationOutcome> verify(List<Reservation> reservations) {
-            for (Reservation r : reservations) {
-                if (verifyFaults.apply(r) == Fault.TRANSIENT) {
-                    throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "injected verify failure", null);
-                }
-            }
-            return memory.verify(reservations);
-        }
     }
 }
