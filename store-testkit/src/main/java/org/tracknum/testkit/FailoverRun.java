@@ -193,7 +193,7 @@ public final class FailoverRun {
     private int lostAcknowledgedBeforeFault(ReservationStore checker) {
         int lost = 0;
         for (Acknowledged a : acknowledged) {
-            if (a.at() <= faultAt && !checker.find(a.issued().trackingNumber())
+            if (a.at() <= faultAt && !History.findOnceUp(checker, a.issued().trackingNumber())
                     .map(stored -> stored.request().equals(a.issued().request())).orElse(false)) {
                 lost++;
             }

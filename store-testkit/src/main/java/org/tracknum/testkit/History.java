@@ -18,7 +18,9 @@ import org.tracknum.TrackingNumberListener;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.TrackingNumberGenerator;
+import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.StoreFailure;
 
 /**
  * History checker for concurrent and fault runs. Every call goes through {@link #issue} with a
@@ -162,7 +164,7 @@ public final class History {
         int lost = 0;
         for (Call call : calls) {
             for (String tried : call.tried) {
-                Optional<IssuedTrackingNumber> stored = store.find(tried);
+                Optional<IssuedTrackingNumber> stored = findOnceUp(store, tried);
                 boolean returnedToThisCall = tried.equals(call.returned);
                 if (returnedToThisCall) {
                     if (stored.isEmpty()) {
@@ -214,6 +216,30 @@ public final class History {
 
         Call(ShipmentRequest request) {
             this.request = request;
+        }
+    }
+
+    /**
+     * {@code store.find(number)}, retried for up to 60 s while the store reports a transient failure:
+     * a store restarted by a fault run may still be recovering (PostgreSQL answers 57P03) when the
+     * check starts. Anything else, or a store still unavailable after that, fails the check.
+     */
+    static Optional<IssuedTrackingNumber> findOnceUp(ReservationStore store, String number) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return store.find(number);
+            } catch (StoreFailure e) {
+                if (e.status() != ReservationOutcome.Status.TRANSIENT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }
