@@ -1,4 +1,4 @@
-package org.tracknum.examples;
+package org.tracknum.server;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,19 +16,19 @@ import redis.clients.jedis.resps.ScanResult;
  * Unreachable: the calling test is skipped with a loud message, or fails when {@code CI=true}.
  * Tests use their own table or key prefix and remove only that.
  */
-public final class Services {
-    public static final String POSTGRES_URL = TestServices.POSTGRES_URL;
-    public static final String MARIADB_URL = TestServices.MARIADB_URL;
-    public static final String REDIS_URL = TestServices.REDIS_URL;
+final class StoreServices {
+    static final String POSTGRES_URL = TestServices.POSTGRES_URL;
+    static final String MARIADB_URL = TestServices.MARIADB_URL;
+    static final String REDIS_URL = TestServices.REDIS_URL;
 
-    private Services() {
+    private StoreServices() {
     }
 
-    public static void requirePostgres() {
+    static void requirePostgres() {
         requireDatabase("PostgreSQL at TRACKNUM_TEST_POSTGRES_URL", POSTGRES_URL);
     }
 
-    public static void requireMariaDb() {
+    static void requireMariaDb() {
         requireDatabase("MariaDB at TRACKNUM_TEST_MARIADB_URL", MARIADB_URL);
     }
 
@@ -36,7 +36,7 @@ public final class Services {
         TestServices.requireDatabase(what, url);
     }
 
-    public static void requireRedis() {
+    static void requireRedis() {
         try (RedisClient client = RedisClient.create(REDIS_URL)) {
             client.ping();
         } catch (RuntimeException e) {
@@ -45,27 +45,27 @@ public final class Services {
     }
 
     /** Skips the test loudly, or fails it on CI. */
-    public static void unreachable(String what, Exception cause) {
+    static void unreachable(String what, Exception cause) {
         TestServices.unavailable(what + " is unreachable", cause);
     }
 
     /** A table or key name no other test run uses. */
-    public static String uniqueName(String test) {
+    static String uniqueName(String test) {
         return test + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public static void dropPostgresTable(String table) throws SQLException {
+    static void dropPostgresTable(String table) throws SQLException {
         dropTable(POSTGRES_URL, table);
     }
 
-    public static void dropTable(String url, String table) throws SQLException {
+    static void dropTable(String url, String table) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + table);
         }
     }
 
     /** Deletes the keys under {@code prefix} in the shared Redis, and nothing else. */
-    public static void deleteRedisKeys(String url, String prefix) {
+    static void deleteRedisKeys(String url, String prefix) {
         try (RedisClient client = RedisClient.create(url)) {
             ScanParams match = new ScanParams().match(prefix + "*").count(1000);
             String cursor = ScanParams.SCAN_POINTER_START;

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tracknum.examples.Services;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -37,41 +36,41 @@ class StoreSwapIT {
 
     @Test
     void servesFromPostgres() throws Exception {
-        Services.requirePostgres();
-        String table = Services.uniqueName("tracknum_server_swap");
+        StoreServices.requirePostgres();
+        String table = StoreServices.uniqueName("tracknum_server_swap");
         try {
-            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", Services.POSTGRES_URL,
+            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", StoreServices.POSTGRES_URL,
                     "TRACKNUM_JDBC_TABLE", table), "jdbc");
-            assertThat(rows(Services.POSTGRES_URL, table)).isEqualTo(issued.size());
+            assertThat(rows(StoreServices.POSTGRES_URL, table)).isEqualTo(issued.size());
         } finally {
-            Services.dropPostgresTable(table);
+            StoreServices.dropPostgresTable(table);
         }
     }
 
     @Test
     void servesFromMariaDb() throws Exception {
-        Services.requireMariaDb();
-        String table = Services.uniqueName("tracknum_server_swap");
+        StoreServices.requireMariaDb();
+        String table = StoreServices.uniqueName("tracknum_server_swap");
         try {
-            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", Services.MARIADB_URL,
+            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", StoreServices.MARIADB_URL,
                     "TRACKNUM_JDBC_TABLE", table), "jdbc");
-            assertThat(rows(Services.MARIADB_URL, table)).isEqualTo(issued.size());
+            assertThat(rows(StoreServices.MARIADB_URL, table)).isEqualTo(issued.size());
         } finally {
-            Services.dropTable(Services.MARIADB_URL, table);
+            StoreServices.dropTable(StoreServices.MARIADB_URL, table);
         }
     }
 
     @Test
     void servesFromRedis() throws Exception {
-        Services.requireRedis();
+        StoreServices.requireRedis();
         String prefix = "tracknum-test:server-swap:" + UUID.randomUUID().toString().substring(0, 8) + ":";
         try {
             // The shared test Redis keeps nothing on restart: the store must be told that is acceptable.
-            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "redis", "TRACKNUM_REDIS_URL", Services.REDIS_URL,
+            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "redis", "TRACKNUM_REDIS_URL", StoreServices.REDIS_URL,
                     "TRACKNUM_REDIS_KEY_PREFIX", prefix, "TRACKNUM_REDIS_DURABILITY", "relaxed"), "redis");
             assertThat(keysUnder(prefix)).isEqualTo(issued.size());
         } finally {
-            Services.deleteRedisKeys(Services.REDIS_URL, prefix);
+            StoreServices.deleteRedisKeys(StoreServices.REDIS_URL, prefix);
         }
     }
 
@@ -117,7 +116,7 @@ class StoreSwapIT {
 
     private static long keysUnder(String prefix) {
         long count = 0;
-        try (RedisClient client = RedisClient.create(Services.REDIS_URL)) {
+        try (RedisClient client = RedisClient.create(StoreServices.REDIS_URL)) {
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
                 ScanResult<String> page = client.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
