@@ -34,7 +34,7 @@ final class GeneratorConfiguration {
     private static final Set<String> CORE_KEYS = Set.of(STORE, CONFIG_FILE, MAX_COLLISIONS, BUDGET,
             INITIAL_BACKOFF, MAX_BACKOFF, LANES, MAX_BATCH);
     /** Environment prefixes that belong to tests and the HTTP server, not to the library. */
-    private static final Set<String> FOREIGN_ENV_PREFIXES = Set.of("TRACKNUM_TEST_", "TRACKNUM_HTTP_");
+    private static final Set<String> FOREIGN_ENV_PREFIXES = Set.of("TRACKNUM_TEST_", "TRACKNUM_HTTP_", "TRACKNUM_SERVER_");
 
     private final StoreSettings settings;
     private final Map<String, ReservationStoreProvider> providers;

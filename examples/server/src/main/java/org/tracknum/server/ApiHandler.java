@@ -1,163 +1,201 @@
 package org.tracknum.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tracknum.FieldError;
-import org.tracknum.InvalidRequestException;
-import org.tracknum.IssuedTrackingNumber;
-import org.tracknum.ShipmentRequest;
-import org.tracknum.TrackingNumberGenerator;
 
 /**
- * Routes and answers every request: the reference's endpoints, {@code /health}, and JSON errors
- * for everything else. Never an HTML page, never a stack trace, never request data in the log.
+ * Every request that Jetty parsed: the checks that apply to all of them (shutdown, header count,
+ * {@code Host}, request-target form), then the {@link Router}'s endpoint. Endpoints that touch the
+ * store run on the bounded {@link Workers} pool, so that no connection thread ever waits for the
+ * store; every request is answered within the request timeout, and every answer is JSON with
+ * {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}. Never an HTML page,
+ * never a stack trace, never request data in the log.
  */
-final class ApiHandler implements HttpHandler {
-    static final String ISSUE = "/api/next-tracking-number";
-    static final String LOOKUP = "/api/tracking-numbers/";
-    static final String HEALTH = "/health";
+final class ApiHandler extends Handler.Abstract.NonBlocking {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+    static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, JSON_TYPE);
+    static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
 
-    private final TrackingNumberGenerator generator;
-    private final String storeName;
+    private final Router router;
+    private final Workers workers;
     private final RequestGate gate;
     private final Failures failures;
+    private final HostAllowList hosts;
+    private final ScheduledExecutorService timer;
+    private final long requestTimeoutNanos;
+    private final int maxHeaders;
 
-    ApiHandler(TrackingNumberGenerator generator, String storeName, RequestGate gate) {
-        this.generator = generator;
-        this.storeName = storeName;
+    ApiHandler(Router router, Workers workers, RequestGate gate, Failures failures, HostAllowList hosts,
+               ScheduledExecutorService timer, ServerOptions options) {
+        this.router = router;
+        this.workers = workers;
         this.gate = gate;
-        this.failures = new Failures(gate);
+        this.failures = failures;
+        this.hosts = hosts;
+        this.timer = timer;
+        this.requestTimeoutNanos = options.requestTimeout().toNanos();
+        this.maxHeaders = options.maxHeaders();
     }
 
     @Override
-    public void handle(HttpExchange exchange) {
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!gate.enter()) {
+            send(request, response, callback, Failures.shuttingDown().with("Connection", "close"));
+            return true;
+        }
+        InFlight flight = new InFlight(request, response, new LeavingGate(callback));
         try {
-            if (!gate.enter()) {
-                send(exchange, Failures.shuttingDown().with("Connection", "close"));
+            Reply refused = refuse(request);
+            if (refused != null) {
+                flight.answer(refused);
+                return true;
+            }
+            Router.Match match = router.match(request.getHttpURI().getPath());
+            if (match == null) {
+                flight.answer(ErrorCode.NOT_FOUND.reply());
+                return true;
+            }
+            Router.Action action = match.route().action(request.getMethod());
+            if (action == null) {
+                flight.answer(ErrorCode.METHOD_NOT_ALLOWED.reply("Method \"" + printable(request.getMethod())
+                        + "\" not allowed.").with("Allow", match.route().allow()));
+                return true;
+            }
+            flight.startTimer();
+            if (action.takesBody()) {
+                readBody(flight, action, match.segment());
+            } else {
+                run(flight, action, new Exchange(request, match.segment(), null));
+            }
+        } catch (RuntimeException e) {
+            flight.answer(failures.reply(e));
+        }
+        return true;
+    }
+
+    /** The answer for a request no endpoint may see, or null. */
+    private Reply refuse(Request request) {
+        if (request.getHeaders().size() > maxHeaders) {
+            return ErrorCode.HEADERS_TOO_LARGE.reply("The request has more than " + maxHeaders + " header fields.");
+        }
+        java.util.List<String> codings = request.getHeaders().getCSV(HttpHeader.TRANSFER_ENCODING, false);
+        if (!codings.isEmpty()) {
+            if (request.getConnectionMetaData().getHttpVersion() != HttpVersion.HTTP_1_1) {
+                return ErrorCode.BAD_REQUEST.reply("Transfer-Encoding is not allowed in HTTP/1.0.")
+                        .with("Connection", "close");
+            }
+            if (codings.stream().anyMatch(coding -> !coding.strip().equalsIgnoreCase("chunked"))) {
+                return ErrorCode.NOT_IMPLEMENTED.reply("Only Transfer-Encoding: chunked is supported.")
+                        .with("Connection", "close");
+            }
+        }
+        HttpURI uri = request.getHttpURI();
+        String path = uri.getPath();
+        if (path == null || !path.startsWith("/")) {
+            return ErrorCode.BAD_REQUEST.reply("The request target must be a path such as /health.");
+        }
+        boolean hostless = !request.getHeaders().contains(HttpHeader.HOST);
+        if (hostless && request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_1) {
+            return ErrorCode.BAD_REQUEST.reply("An HTTP/1.1 request must have a Host header.");
+        }
+        if (!hostless || uri.isAbsolute()) {
+            if (!hosts.allows(uri.getHost())) {
+                return ErrorCode.MISDIRECTED_REQUEST.reply();
+            }
+        }
+        return null;
+    }
+
+    private void readBody(InFlight flight, Router.Action action, String segment) {
+        Request request = flight.request;
+        long declared = request.getLength();
+        if (declared > action.maxBody()) {
+            flight.answer(ErrorCode.PAYLOAD_TOO_LARGE.reply("The request body must be at most " + action.maxBody()
+                    + " bytes.").with("Connection", "close"));
+            return;
+        }
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (declared != 0 && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+            flight.answer(ErrorCode.UNSUPPORTED_MEDIA_TYPE.reply());
+            return;
+        }
+        // Read without holding a thread: the rest of the body arrives while no thread waits for it.
+        flight.bodyPending = true;
+        Content.Source.asByteArrayAsync(request, action.maxBody()).whenComplete((body, failure) -> {
+            flight.bodyPending = false;
+            if (failure != null) {
+                flight.answer(failure instanceof IllegalArgumentException
+                        ? ErrorCode.PAYLOAD_TOO_LARGE.reply("The request body must be at most " + action.maxBody()
+                        + " bytes.").with("Connection", "close")
+                        : ErrorCode.BAD_REQUEST.reply("The request body ended early.").with("Connection", "close"));
+            } else {
+                run(flight, action, new Exchange(request, segment, body));
+            }
+        });
+    }
+
+    private void run(InFlight flight, Router.Action action, Exchange exchange) {
+        if (action.work() == Router.Work.INLINE) {
+            flight.answer(call(action.endpoint(), exchange));
+            return;
+        }
+        if (action.fastPath() != null) {
+            Reply quick = call(action.fastPath(), exchange);
+            if (quick != null) {
+                flight.answer(quick);
                 return;
             }
-            try {
-                send(exchange, answer(exchange));
-            } finally {
-                gate.leave();
-            }
-        } catch (IOException e) {
-            LOG.debug("could not write a response: the client went away", e);
-        } finally {
-            exchange.close();
+        }
+        try {
+            workers.execute(() -> {
+                if (!flight.isAnswered()) { // skipped when the request timed out while it waited
+                    flight.answer(call(action.endpoint(), exchange));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            flight.answer(gate.isClosed() ? Failures.shuttingDown()
+                    : ErrorCode.OVERLOADED.reply().with("Retry-After", "1"));
         }
     }
 
-    private Reply answer(HttpExchange exchange) {
+    private Reply call(Router.Endpoint endpoint, Exchange exchange) {
         try {
-            return route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery());
+            return endpoint.answer(exchange);
         } catch (RuntimeException e) {
             return failures.reply(e);
         }
     }
 
-    private Reply route(String method, String path, String rawQuery) {
-        if (path.equals(ISSUE) || path.equals(ISSUE + "/")) {
-            return allowed(method, "GET").orElseGet(() -> issue(rawQuery));
-        }
-        if (path.startsWith(LOOKUP)) {
-            return allowed(method, "GET", "HEAD").orElseGet(() -> lookUp(path.substring(LOOKUP.length())));
-        }
-        if (path.equals(HEALTH) || path.equals(HEALTH + "/")) {
-            return allowed(method, "GET", "HEAD").orElseGet(this::health);
-        }
-        return notFound();
-    }
-
-    /** Empty if {@code method} is one of {@code allowed}, else the 405 answer. */
-    private static Optional<Reply> allowed(String method, String... allowed) {
-        for (String a : allowed) {
-            if (a.equals(method)) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(Reply.detail(405, "Method \"" + printable(method) + "\" not allowed.")
-                .with("Allow", String.join(", ", allowed)));
-    }
-
-    private Reply issue(String rawQuery) {
-        QueryParameters query = QueryParameters.parse(rawQuery);
-        ShipmentRequest request;
-        try {
-            request = ShipmentRequest.fromParameters(query.values());
-        } catch (InvalidRequestException e) {
-            return badRequest(query.errors(), e.errors());
-        }
-        if (!query.errors().isEmpty()) {
-            return badRequest(query.errors(), List.of());
-        }
-        IssuedTrackingNumber issued = generator.next(request);
-        return Reply.json(201, JsonBodies.Issued.of(issued)).with("Location", LOOKUP + issued.trackingNumber());
-    }
-
-    /** Every bad field once, in API order; an HTTP-level problem of a field replaces the library's. */
-    private static Reply badRequest(Map<String, List<String>> queryErrors, List<FieldError> fieldErrors) {
-        Map<String, List<String>> byField = new HashMap<>(queryErrors);
-        for (FieldError error : fieldErrors) {
-            if (!queryErrors.containsKey(error.field())) {
-                byField.computeIfAbsent(error.field(), f -> new ArrayList<>()).add(error.message());
-            }
-        }
-        Map<String, List<String>> ordered = new LinkedHashMap<>();
-        for (String field : QueryParameters.FIELDS) {
-            if (byField.containsKey(field)) {
-                ordered.put(field, byField.remove(field));
-            }
-        }
-        ordered.putAll(byField);
-        return Reply.json(400, new JsonBodies.Errors(ordered));
-    }
-
-    private Reply lookUp(String rawNumber) {
-        String segment = rawNumber.endsWith("/") ? rawNumber.substring(0, rawNumber.length() - 1) : rawNumber;
-        String number = segment.isEmpty() || segment.contains("/") ? null : QueryParameters.decode(segment);
-        if (number == null) {
-            return notFound();
-        }
-        return generator.find(number)
-                .map(found -> Reply.json(200, JsonBodies.Stored.of(found)))
-                .orElseGet(ApiHandler::notFound);
-    }
-
-    private Reply health() {
-        boolean reachable = generator.isStoreReachable();
-        JsonBodies.Health body = new JsonBodies.Health(reachable ? "UP" : "DOWN", storeName, reachable);
-        return reachable ? Reply.json(200, body) : Reply.json(503, body).with("Retry-After", "1");
-    }
-
-    private static Reply notFound() {
-        return Reply.detail(404, "Not found.");
-    }
-
-    private static void send(HttpExchange exchange, Reply reply) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        reply.headers().forEach(exchange.getResponseHeaders()::set);
-        if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Content-Length", Integer.toString(reply.body().length));
-            exchange.sendResponseHeaders(reply.status(), -1);
-            return;
-        }
-        exchange.sendResponseHeaders(reply.status(), reply.body().length);
-        try (OutputStream body = exchange.getResponseBody()) {
-            body.write(reply.body());
+    /** Writes {@code reply} with the headers every answer carries; a HEAD gets the headers only. */
+    static void send(Request request, Response response, Callback callback, Reply reply) {
+        response.setStatus(reply.status());
+        response.getHeaders().put(CONTENT_TYPE);
+        response.getHeaders().put(NO_STORE);
+        response.getHeaders().put(NOSNIFF);
+        reply.headers().forEach(response.getHeaders()::put);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+        if ("HEAD".equals(request.getMethod())) {
+            response.write(true, null, callback);
+        } else {
+            response.write(true, ByteBuffer.wrap(reply.body()), callback);
         }
     }
 
@@ -165,5 +203,70 @@ final class ApiHandler implements HttpHandler {
     private static String printable(String method) {
         String visible = method.replaceAll("[^\\x21-\\x7E]", "?");
         return visible.length() > 20 ? visible.substring(0, 20) + "..." : visible;
+    }
+
+    /** Completes Jetty's callback once the answer is written (or failed), and lets the gate count it out. */
+    private final class LeavingGate extends Callback.Nested {
+        LeavingGate(Callback callback) {
+            super(callback);
+        }
+
+        @Override
+        public void succeeded() {
+            gate.leave();
+            super.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            gate.leave();
+            LOG.debug("could not write a response: the client went away", failure);
+            super.failed(failure);
+        }
+    }
+
+    /** One request from its headers to its answer: answered exactly once, by its endpoint or its timeout. */
+    private final class InFlight {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final AtomicBoolean answered = new AtomicBoolean();
+        private volatile ScheduledFuture<?> timeout;
+        volatile boolean bodyPending;
+
+        InFlight(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        void startTimer() {
+            timeout = timer.schedule(this::timedOut, requestTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void timedOut() {
+            answer(bodyPending ? ErrorCode.REQUEST_TIMEOUT.reply().with("Connection", "close")
+                    : ErrorCode.TIMEOUT.reply().with("Retry-After", "1").with("Connection", "close"));
+        }
+
+        boolean isAnswered() {
+            return answered.get();
+        }
+
+        void answer(Reply reply) {
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            ScheduledFuture<?> pending = timeout;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            try {
+                send(request, response, callback, reply);
+            } catch (RuntimeException e) {
+                LOG.debug("could not write a response", e);
+                callback.failed(e);
+            }
+        }
     }
 }

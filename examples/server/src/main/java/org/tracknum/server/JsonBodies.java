@@ -1,5 +1,6 @@
 package org.tracknum.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -47,8 +48,13 @@ final class JsonBodies {
     record Errors(Map<String, List<String>> errors) {
     }
 
-    /** Any other error, in the shape Django REST framework uses. */
-    record Detail(String detail) {
+    /**
+     * Every other error: {@code detail} is the Django REST framework reference's message member, {@code
+     * code} a stable machine-readable name (see docs/server.md). The one answer without a code is
+     * the generic 500, which by design says nothing about its cause.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Detail(String detail, String code) {
     }
 
     record Health(String status, String store, boolean storeReachable) {

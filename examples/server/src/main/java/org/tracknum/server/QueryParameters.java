@@ -61,9 +61,9 @@ record QueryParameters(Map<String, String> values, Map<String, List<String>> err
     }
 
     /**
-     * Decodes one name or value, or returns null if it is not valid percent-encoded UTF-8. The
-     * server reads the request line as ISO-8859-1, so each character is one byte as sent: unencoded
-     * UTF-8 in the query still decodes.
+     * Decodes one name or value, or returns null if it is not valid percent-encoded UTF-8. Each
+     * character of {@code raw} is one byte as sent ({@link Exchange#rawQuery()}): unencoded UTF-8 in
+     * the query still decodes.
      */
     static String decode(String raw) {
         if (isPlainAscii(raw)) {

@@ -10,8 +10,9 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
         return new Reply(status, Map.of(), JsonBodies.write(body));
     }
 
-    static Reply detail(int status, String detail) {
-        return json(status, new JsonBodies.Detail(detail));
+    /** The error shape of every answer that is not field validation: {@code {"detail": ..., "code": ...}}. */
+    static Reply error(int status, String code, String detail) {
+        return json(status, new JsonBodies.Detail(detail, code));
     }
 
     Reply with(String header, String value) {

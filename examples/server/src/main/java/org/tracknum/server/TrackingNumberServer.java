@@ -1,113 +1,166 @@
 package org.tracknum.server;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.TrackingNumberException;
 import org.tracknum.TrackingNumberGenerator;
 
 /**
- * {@code tracknum-server}: the reference's REST API on top of a {@link TrackingNumberGenerator}.
+ * {@code tracknum-server}: the reference's REST API on top of a {@link TrackingNumberGenerator},
+ * served by Jetty's core HTTP/1.1 server.
  *
  * <pre>
- * java -jar tracknum-server.jar [--host 127.0.0.1] [--port 8000] [--threads 64] [--config tracknum.properties]
+ * java -jar tracknum-server.jar [--host 127.0.0.1] [--port 8000] [--threads 64] [--config tracknum.properties] ...
  * </pre>
  *
  * <p>The store comes from {@code tracknum.*} configuration (system properties, {@code TRACKNUM_*}
  * environment variables, the {@code --config} file); with none, an embedded H2 database under
- * {@code ./data}. Requests run on a fixed pool of threads so that concurrent requests share the
- * generator's batches. On SIGTERM the server stops accepting requests, lets those in flight
- * finish, then closes the store.
+ * {@code ./data}. Every bound of the HTTP layer is a {@link ServerOptions} option. Requests that
+ * touch the store run on a fixed pool of workers so that concurrent requests share the generator's
+ * batches; Jetty's own threads only parse and write. On SIGTERM the server stops accepting
+ * connections and requests, lets those in flight finish, then closes the store.
  */
 public final class TrackingNumberServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingNumberServer.class);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    /** How often {@code /health} may ping the store at most. */
+    private static final long HEALTH_INTERVAL_NANOS = 1_000_000_000L;
+    /** Jetty's own threads: the acceptor, the selector and the parsing and writing of answers. */
+    private static final int JETTY_THREADS = 16;
 
-    private final HttpServer http;
-    private final ThreadPoolExecutor executor;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final Workers workers;
+    private final ScheduledExecutorService timer;
+    private final ConnectionGuard guard;
     private final RequestGate gate;
     private final TrackingNumberGenerator generator;
+    private final ServerOptions options;
     private final AtomicInteger closed = new AtomicInteger();
 
-    private TrackingNumberServer(HttpServer http, ThreadPoolExecutor executor, RequestGate gate,
-                                 TrackingNumberGenerator generator) {
-        this.http = http;
-        this.executor = executor;
+    private TrackingNumberServer(Server jetty, ServerConnector connector, Workers workers,
+                                 ScheduledExecutorService timer, ConnectionGuard guard, RequestGate gate,
+                                 TrackingNumberGenerator generator, ServerOptions options) {
+        this.jetty = jetty;
+        this.connector = connector;
+        this.workers = workers;
+        this.timer = timer;
+        this.guard = guard;
         this.gate = gate;
         this.generator = generator;
+        this.options = options;
     }
 
-    /** Serves {@code generator} on {@code address}; closing the server closes the generator. */
-    static TrackingNumberServer start(TrackingNumberGenerator generator, String storeName, InetSocketAddress address,
-                                      int threads) throws IOException {
-        tuneJdkServer();
-        HttpServer http = HttpServer.create(address, 1024);
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), new RequestThreads());
-        executor.prestartAllCoreThreads();
+    /** Serves {@code generator} as {@code options} say; closing the server closes the generator. */
+    static TrackingNumberServer start(TrackingNumberGenerator generator, String storeName, ServerOptions options)
+            throws Exception {
+        // Jetty's queue holds at most one task per connection and a few of its own: bounded by the cap.
+        QueuedThreadPool jettyThreads = new QueuedThreadPool(JETTY_THREADS, 4, 60_000, -1,
+                new org.eclipse.jetty.util.BlockingArrayQueue<>(64, 64, 2 * options.maxConnections() + 64), null);
+        jettyThreads.setName("tracknum-http");
+        Server jetty = new Server(jettyThreads);
+        jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.setStopTimeout(1_000);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(options.maxHeaderBytes());
+        http.setIdleTimeout(options.idleTimeout().toMillis());
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        http.setUriCompliance(UriCompliance.DEFAULT);
+        // Dispatch at the end of the headers: an endpoint without a body answers at once, so a
+        // declared body that never comes holds no request (Jetty then closes the connection).
+        http.setDelayDispatchUntilContent(false);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        ConnectionGuard guard = new ConnectionGuard(options.maxConnections(), options.headerTimeout().toNanos());
+        connector.addBean(guard);
+        jetty.addConnector(connector);
+
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "tracknum-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
         RequestGate gate = new RequestGate();
-        http.createContext("/", new ApiHandler(generator, storeName, gate));
-        http.setExecutor(executor);
-        http.start();
-        return new TrackingNumberServer(http, executor, gate, generator);
+        Workers workers = new Workers(options.threads(), options.queue());
+        Failures failures = new Failures(gate);
+        HealthProbe health = new HealthProbe(generator::isStoreReachable, HEALTH_INTERVAL_NANOS);
+        Router router = new ApiEndpoints(generator, storeName, health, openApiDocument()).routes();
+        jetty.setHandler(new ApiHandler(router, workers, gate, failures, HostAllowList.of(options.host(),
+                options.allowedHosts()), timer, options));
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            workers.stop(0);
+            timer.shutdownNow();
+            jetty.stop();
+            throw e;
+        }
+        guard.start(connector, timer);
+        return new TrackingNumberServer(jetty, connector, workers, timer, guard, gate, generator, options);
     }
 
-    /**
-     * The JDK server writes headers and body in two packets: without TCP_NODELAY every response
-     * waits for the client's delayed ACK (about 40 ms). Its idle-connection cap (200) would close
-     * keep-alive connections beyond it. Both read once, before the first server is created.
-     */
-    private static void tuneJdkServer() {
-        setIfAbsent("sun.net.httpserver.nodelay", "true");
-        setIfAbsent("sun.net.httpserver.maxIdleConnections", "4096");
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
+    /** The OpenAPI document served at {@code /openapi.json} (src/main/resources/openapi.json). */
+    static byte[] openApiDocument() {
+        try (InputStream in = TrackingNumberServer.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** Where the server listens (the real port when started with port 0). */
     InetSocketAddress address() {
-        return http.getAddress();
+        return new InetSocketAddress(options.host(), connector.getLocalPort());
     }
 
-    /** Stops accepting requests, lets requests in flight answer, then closes the store. Idempotent. */
+    /**
+     * Stops accepting connections, turns new requests away ({@code 503}, {@code Connection: close}),
+     * lets requests in flight answer (up to {@code stop-timeout}), closes every connection, then
+     * closes the store. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.getAndIncrement() > 0) {
             return;
         }
-        if (!gate.close(DRAIN_TIMEOUT)) {
-            LOG.warn("requests still in flight after {} s; closing anyway", DRAIN_TIMEOUT.toSeconds());
+        connector.close(); // no new connections; open ones keep working until they are answered
+        if (!gate.close(options.stopTimeout())) {
+            LOG.warn("requests still in flight after {} s; closing anyway", options.stopTimeout().toSeconds());
         }
-        http.stop(0);
-        shutDown(executor);
+        guard.stop();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP layer: {}", e.toString());
+        }
+        workers.stop(5_000);
+        timer.shutdownNow();
         generator.close();
         LOG.info("Tracknum server stopped; store closed");
-    }
-
-    private static void shutDown(ExecutorService executor) {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
     }
 
     public static void main(String[] args) {
@@ -132,43 +185,47 @@ public final class TrackingNumberServer implements AutoCloseable {
 
     /** Starts the server; returns 0 once it serves (its threads keep the JVM alive), else an exit code. */
     private static int run(ServerOptions options) {
-        setIfAbsent("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through slf4j too
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through slf4j too
+        }
         WarmUp.start();
-        String storeName = chooseStore(options);
-        TrackingNumberGenerator generator = openGenerator();
-        if (generator == null) {
+        OpenedGenerator opened = openGenerator(options);
+        if (opened == null) {
             return 1;
         }
         TrackingNumberServer server;
         try {
-            server = start(generator, storeName, new InetSocketAddress(options.host(), options.port()),
-                    options.threads());
-        } catch (IOException | RuntimeException e) {
-            generator.close();
+            server = start(opened.generator(), opened.storeName(), options);
+        } catch (Exception e) {
+            opened.generator().close();
             LOG.error("cannot listen on {} port {}: {}", options.host(), options.port(), e.toString());
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tracknum-shutdown"));
-        LOG.info("Tracknum server listening on http://{}:{}/ with store {} ({}), {} request threads, "
-                + "{} ms after the JVM started", hostForUrl(options.host()), server.address().getPort(), storeName,
-                generator, options.threads(),
+        LOG.info("Tracknum server listening on http://{}:{}/ with store {} ({}), {} workers, "
+                + "{} ms after the JVM started", hostForUrl(options.host()), server.address().getPort(),
+                opened.storeName(), opened.generator(), options.threads(),
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
         return 0;
     }
 
-    private static String chooseStore(ServerOptions options) {
+    /** The generator and the name of its store. */
+    record OpenedGenerator(TrackingNumberGenerator generator, String storeName) {
+    }
+
+    /**
+     * The one place the server builds its generator: the store defaults layered under the user's
+     * configuration ({@link StoreDefaults}), then the library's own configuration reading. Returns
+     * null after logging why it cannot be built.
+     */
+    static OpenedGenerator openGenerator(ServerOptions options) {
         StoreDefaults.Choice choice = StoreDefaults.apply(options.configFile(), System.getProperties(), System.getenv());
         if (choice.embeddedDefault()) {
             LOG.info("no tracknum.store configured: keeping numbers in the embedded H2 database under ./data "
                     + "(TRACKNUM_STORE, TRACKNUM_JDBC_URL, TRACKNUM_REDIS_URL or --config choose another store)");
         }
-        return choice.store();
-    }
-
-    /** The generator as configured, or null after logging why it cannot be built. */
-    private static TrackingNumberGenerator openGenerator() {
         try {
-            return TrackingNumberGenerator.fromEnvironment();
+            return new OpenedGenerator(TrackingNumberGenerator.fromEnvironment(), choice.store());
         } catch (TrackingNumberException e) {
             LOG.error("cannot start: {}", e.getMessage());
         } catch (RuntimeException e) {
@@ -179,17 +236,5 @@ public final class TrackingNumberServer implements AutoCloseable {
 
     private static String hostForUrl(String host) {
         return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    /** Named, non-daemon request threads. */
-    private static final class RequestThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "tracknum-http-" + count.incrementAndGet());
-            thread.setDaemon(false);
-            return thread;
-        }
     }
 }

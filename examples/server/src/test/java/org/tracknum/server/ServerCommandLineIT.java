@@ -43,7 +43,7 @@ class ServerCommandLineIT {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        Map<String, String> environment = Map.of("TRACKNUM_HTTP_PORT", String.valueOf(port),
+        Map<String, String> environment = Map.of("TRACKNUM_SERVER_PORT", String.valueOf(port),
                 "TRACKNUM_STORE", "memory");
         try (ServerProcess server = ServerProcess.start(workDir, environment)) {
             assertThat(server.port()).isEqualTo(port);

@@ -49,7 +49,7 @@ final class ServerProcess implements AutoCloseable {
         all.add("-jar");
         all.add(serverJar().toString());
         all.addAll(List.of(args));
-        if (!all.contains("--port") && !environment.containsKey("TRACKNUM_HTTP_PORT")) {
+        if (!all.contains("--port") && !environment.containsKey("TRACKNUM_SERVER_PORT")) {
             all.addAll(List.of("--port", "0"));
         }
         Path log = Files.createTempFile(Files.createDirectories(workDir), "server-", ".log");

@@ -1,0 +1,47 @@
+package org.tracknum.server;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * The store's reachability for {@code /health}, pinged at most once per interval however often
+ * health is asked: a fresh result is answered from memory; when it is stale, one caller pings and
+ * callers arriving meanwhile wait for that ping rather than starting their own.
+ */
+final class HealthProbe {
+    private final BooleanSupplier ping;
+    private final long intervalNanos;
+    private final Object pingLock = new Object();
+    private volatile Result last;
+
+    private record Result(boolean reachable, long atNanos) {
+    }
+
+    HealthProbe(BooleanSupplier ping, long intervalNanos) {
+        this.ping = ping;
+        this.intervalNanos = intervalNanos;
+    }
+
+    /** The last result if it is younger than the interval, else null: the caller must {@link #probe()}. */
+    Boolean fresh() {
+        Result result = last;
+        return result != null && System.nanoTime() - result.atNanos < intervalNanos ? result.reachable : null;
+    }
+
+    /** Pings unless another caller did within the interval (blocks while another ping runs). */
+    boolean probe() {
+        synchronized (pingLock) {
+            Boolean fresh = fresh();
+            if (fresh != null) {
+                return fresh;
+            }
+            boolean reachable;
+            try {
+                reachable = ping.getAsBoolean();
+            } catch (RuntimeException e) {
+                reachable = false;
+            }
+            last = new Result(reachable, System.nanoTime());
+            return reachable;
+        }
+    }
+}
