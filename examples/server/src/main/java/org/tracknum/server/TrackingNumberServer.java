@@ -68,9 +68,9 @@ public final class TrackingNumberServer implements AutoCloseable {
     /** Serves {@code generator} as {@code options} say; closing the server closes the generator. */
     static TrackingNumberServer start(TrackingNumberGenerator generator, String storeName, ServerOptions options)
             throws Exception {
-        // Jetty's queue holds at most one task per connection and a few of its own: bounded by the cap.
-        QueuedThreadPool jettyThreads = new QueuedThreadPool(JETTY_THREADS, 4, 60_000, -1,
-                new org.eclipse.jetty.util.BlockingArrayQueue<>(64, 64, 2 * options.maxConnections() + 64), null);
+        // Jetty's threads never wait for the store, and its queue holds about one task per open
+        // connection, so --max-connections bounds it (Jetty warns against a hard-bounded queue of its own).
+        QueuedThreadPool jettyThreads = new QueuedThreadPool(JETTY_THREADS, 4, 60_000);
         jettyThreads.setName("tracknum-http");
         Server jetty = new Server(jettyThreads);
         jetty.setErrorHandler(new JsonErrorHandler());

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** java.net.http client for the server's API; counts the 201s it sees and checks every answer is JSON. */
+/**
+ * java.net.http client for the server's API; counts the 201s it sees and checks every answer
+ * against the OpenAPI document ({@link OpenApiContract}).
+ */
 final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String JSON_TYPE = "application/json; charset=utf-8";
@@ -41,6 +44,8 @@ final class ApiClient {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.get().check(method, pathAndQuery, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), response.body());
             if (response.statusCode() == 201) {
                 created.incrementAndGet();
             }
