@@ -39,7 +39,7 @@ public final class TrackingNumberServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingNumberServer.class);
     /** How often {@code /health} may ping the store at most. */
     private static final long HEALTH_INTERVAL_NANOS = 1_000_000_000L;
-    /** Jetty's own threads: the acceptor, the selector and the parsing and writing of answers. */
+    /** Jetty's own threads: the acceptor, two selectors, and the parsing and writing of answers. */
     private static final int JETTY_THREADS = 16;
 
     private final Server jetty;
@@ -83,10 +83,7 @@ public final class TrackingNumberServer implements AutoCloseable {
         http.setIdleTimeout(options.idleTimeout().toMillis());
         http.setHttpCompliance(HttpCompliance.RFC9110);
         http.setUriCompliance(UriCompliance.DEFAULT);
-        // Dispatch at the end of the headers: an endpoint without a body answers at once, so a
-        // declared body that never comes holds no request (Jetty then closes the connection).
-        http.setDelayDispatchUntilContent(false);
-        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(jetty, 1, 2, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());

@@ -334,7 +334,6 @@ class HostileClientsIT {
                     ApiClient.Answer answer = api.get(Shipments.unique().path());
                     latencies.add(System.nanoTime() - start);
                     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-                    Thread.sleep(5);
                 }
                 return null;
             };

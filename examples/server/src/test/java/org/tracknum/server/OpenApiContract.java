@@ -167,7 +167,7 @@ final class OpenApiContract {
         return null;
     }
 
-    /** A schema document: the response's schema, with the document's components beside it for {@code $ref}s. */
+    /** A schema document: the response's schema, with the document's schemas as its {@code $defs}. */
     private Schema schemaAt(String pointer) {
         JsonNode response = document.at(pointer);
         if (response.has("$ref")) {
@@ -178,8 +178,10 @@ final class OpenApiContract {
         assertThat(schema.isMissingNode()).as("application/json schema at %s", pointer).isFalse();
         ObjectNode wrapper = schema.deepCopy();
         wrapper.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        wrapper.set("components", document.get("components"));
-        return registry.getSchema(wrapper.toString(), InputFormat.JSON);
+        wrapper.set("$defs", document.at("/components/schemas"));
+        // The document's references, pointed at the same schemas under $defs.
+        String text = wrapper.toString().replace("\"#/components/schemas/", "\"#/$defs/");
+        return registry.getSchema(text, InputFormat.JSON);
     }
 
     private static String escape(String template) {
