@@ -6,11 +6,16 @@
 # connections, load average before the run, requests/s, p50, p99, non-2xx, server CPU µs per request
 # (utime + stime of the server process from /proc, divided by the requests wrk completed).
 #
-# usage: OLD_JAR=old.jar NEW_JAR=new.jar [SECONDS=10] [PASSES=2] examples/server/bench/wrk-compare.sh memory|h2
-# The old jar takes its port from TRACKNUM_HTTP_PORT, the new one from --port; both get -Xmx256m.
+# usage: OLD_JAR=old.jar NEW_JAR=new.jar [SECONDS_PER_RUN=10] [PASSES=2] [HEAP=256m] \
+#          examples/server/bench/wrk-compare.sh memory|h2
+# The old jar takes its port from TRACKNUM_HTTP_PORT, the new one from --port; both get -Xmx$HEAP.
+# The memory store keeps every number in the heap (about 500 bytes each): a pass issues several
+# hundred thousand, so give memory runs HEAP=1g or they measure the garbage collector. /health is
+# measured on h2 only (it does not depend on the store's speed); ISSUE_ONLY=1 skips it there too.
 set -euo pipefail
 store=${1:?memory or h2}
 seconds=${SECONDS_PER_RUN:-10}
+heap=${HEAP:-256m}
 passes=${PASSES:-2}
 old_jar=${OLD_JAR:?}
 new_jar=${NEW_JAR:?}
@@ -24,7 +29,7 @@ declare -A port pid
 pids=()
 start() { # name jar port
   mkdir -p "$work/$1"
-  ( cd "$work/$1" && exec env "${env_store[@]}" TRACKNUM_HTTP_PORT="$3" java -Xmx256m -jar "$2" --port "$3" \
+  ( cd "$work/$1" && exec env "${env_store[@]}" TRACKNUM_HTTP_PORT="$3" java -Xmx"$heap" -jar "$2" --port "$3" \
       > "$work/$1/log" 2>&1 ) &
   pid[$1]=$!; port[$1]=$3; pids+=("$!")
 }
@@ -60,7 +65,7 @@ done
 for pass in $(seq 1 "$passes"); do
   order="old new"; [ $((pass % 2)) -eq 0 ] && order="new old"
   for path in /health "$issue"; do
-    [ "$store" = memory ] && [ "$path" = /health ] && continue
+    [ "$path" = /health ] && { [ "$store" = memory ] || [ -n "${ISSUE_ONLY:-}" ]; } && continue
     for conns in 1 8 64; do
       for name in $order; do run "$name" "$path" "$conns"; done
     done

@@ -55,6 +55,7 @@ final class ApiEndpoints {
             return badRequest(query.errors(), List.of());
         }
         IssuedTrackingNumber issued = generator.next(request);
+        health.storeAnswered();
         return Reply.json(201, JsonBodies.Issued.of(issued))
                 .with("Location", "/api/tracking-numbers/" + issued.trackingNumber());
     }
@@ -82,8 +83,10 @@ final class ApiEndpoints {
         if (number == null || number.isEmpty()) {
             return ErrorCode.NOT_FOUND.reply();
         }
-        return generator.find(number)
-                .map(found -> Reply.json(200, JsonBodies.Stored.of(found)))
+        java.util.Optional<IssuedTrackingNumber> found = generator.find(number);
+        health.storeAnswered();
+        return found
+                .map(stored -> Reply.json(200, JsonBodies.Stored.of(stored)))
                 .orElseGet(ErrorCode.NOT_FOUND::reply);
     }
 

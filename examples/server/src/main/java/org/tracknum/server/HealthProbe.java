@@ -5,7 +5,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The store's reachability for {@code /health}, pinged at most once per interval however often
  * health is asked: a fresh result is answered from memory; when it is stale, one caller pings and
- * callers arriving meanwhile wait for that ping rather than starting their own.
+ * callers arriving meanwhile wait for that ping rather than starting their own. A request that the
+ * store answered counts as a successful ping.
  */
 final class HealthProbe {
     private final BooleanSupplier ping;
@@ -19,6 +20,18 @@ final class HealthProbe {
     HealthProbe(BooleanSupplier ping, long intervalNanos) {
         this.ping = ping;
         this.intervalNanos = intervalNanos;
+    }
+
+    /**
+     * Records that the store just answered a real request (a number issued or looked up): that is
+     * as good as a ping, so health needs none for another interval.
+     */
+    void storeAnswered() {
+        Result result = last;
+        long now = System.nanoTime();
+        if (result == null || !result.reachable || now - result.atNanos > intervalNanos / 4) {
+            last = new Result(true, now);
+        }
     }
 
     /** The last result if it is younger than the interval, else null: the caller must {@link #probe()}. */

@@ -55,6 +55,17 @@ class HealthProbeTest {
         assertThat(pings.get()).isEqualTo(2);
     }
 
+    @Test
+    void aRequestTheStoreAnsweredCountsAsAPing() {
+        AtomicInteger pings = new AtomicInteger();
+        HealthProbe probe = new HealthProbe(() -> pings.incrementAndGet() < 0, 1_000_000_000L);
+        assertThat(probe.probe()).as("the ping says DOWN").isFalse();
+        probe.storeAnswered();
+        assertThat(probe.fresh()).isTrue();
+        assertThat(probe.probe()).isTrue();
+        assertThat(pings.get()).isEqualTo(1);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
