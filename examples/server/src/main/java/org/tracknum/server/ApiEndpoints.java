@@ -9,6 +9,7 @@ import org.tracknum.FieldError;
 import org.tracknum.InvalidRequestException;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
+import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
 
 /**
@@ -54,7 +55,13 @@ final class ApiEndpoints {
         if (!query.errors().isEmpty()) {
             return badRequest(query.errors(), List.of());
         }
-        IssuedTrackingNumber issued = generator.next(request);
+        IssuedTrackingNumber issued;
+        try {
+            issued = generator.next(request);
+        } catch (StoreUnavailableException e) {
+            health.storeFailed();
+            throw e;
+        }
         health.storeAnswered();
         return Reply.json(201, JsonBodies.Issued.of(issued))
                 .with("Location", "/api/tracking-numbers/" + issued.trackingNumber());
@@ -83,7 +90,13 @@ final class ApiEndpoints {
         if (number == null || number.isEmpty()) {
             return ErrorCode.NOT_FOUND.reply();
         }
-        java.util.Optional<IssuedTrackingNumber> found = generator.find(number);
+        java.util.Optional<IssuedTrackingNumber> found;
+        try {
+            found = generator.find(number);
+        } catch (StoreUnavailableException e) {
+            health.storeFailed();
+            throw e;
+        }
         health.storeAnswered();
         return found
                 .map(stored -> Reply.json(200, JsonBodies.Stored.of(stored)))

@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
  * The store's reachability for {@code /health}, pinged at most once per interval however often
  * health is asked: a fresh result is answered from memory; when it is stale, one caller pings and
  * callers arriving meanwhile wait for that ping rather than starting their own. A request that the
- * store answered counts as a successful ping.
+ * store answered counts as a successful ping, one it failed as a failed ping: the latest evidence wins.
  */
 final class HealthProbe {
     private final BooleanSupplier ping;
@@ -32,6 +32,11 @@ final class HealthProbe {
         if (result == null || !result.reachable || now - result.atNanos > intervalNanos / 4) {
             last = new Result(true, now);
         }
+    }
+
+    /** Records that the store just failed a real request: as good as a failed ping. */
+    void storeFailed() {
+        last = new Result(false, System.nanoTime());
     }
 
     /** The last result if it is younger than the interval, else null: the caller must {@link #probe()}. */

@@ -63,6 +63,8 @@ class HealthProbeTest {
         probe.storeAnswered();
         assertThat(probe.fresh()).isTrue();
         assertThat(probe.probe()).isTrue();
+        probe.storeFailed();
+        assertThat(probe.fresh()).as("a request the store failed").isFalse();
         assertThat(pings.get()).isEqualTo(1);
     }
 
