@@ -1,0 +1,129 @@
+package org.tracknum.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * The same server jar on PostgreSQL, MariaDB and Redis, switched only by {@code TRACKNUM_*} environment
+ * variables: numbers are issued, found, and really land in that store (not in an embedded
+ * database). Skipped loudly when a service is unreachable, failing when {@code CI=true}.
+ */
+class StoreSwapIT {
+    private static final int CLIENTS = 16;
+    private static final int NUMBERS = 800;
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void servesFromPostgres() throws Exception {
+        StoreServices.requirePostgres();
+        String table = StoreServices.uniqueName("tracknum_server_swap");
+        try {
+            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", StoreServices.POSTGRES_URL,
+                    "TRACKNUM_JDBC_TABLE", table), "jdbc");
+            assertThat(rows(StoreServices.POSTGRES_URL, table)).isEqualTo(issued.size());
+        } finally {
+            StoreServices.dropPostgresTable(table);
+        }
+    }
+
+    @Test
+    void servesFromMariaDb() throws Exception {
+        StoreServices.requireMariaDb();
+        String table = StoreServices.uniqueName("tracknum_server_swap");
+        try {
+            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", StoreServices.MARIADB_URL,
+                    "TRACKNUM_JDBC_TABLE", table), "jdbc");
+            assertThat(rows(StoreServices.MARIADB_URL, table)).isEqualTo(issued.size());
+        } finally {
+            StoreServices.dropTable(StoreServices.MARIADB_URL, table);
+        }
+    }
+
+    @Test
+    void servesFromRedis() throws Exception {
+        StoreServices.requireRedis();
+        String prefix = "tracknum-test:server-swap:" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        try {
+            // The shared test Redis keeps nothing on restart: the store must be told that is acceptable.
+            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "redis", "TRACKNUM_REDIS_URL", StoreServices.REDIS_URL,
+                    "TRACKNUM_REDIS_KEY_PREFIX", prefix, "TRACKNUM_REDIS_DURABILITY", "relaxed"), "redis");
+            assertThat(keysUnder(prefix)).isEqualTo(issued.size());
+        } finally {
+            StoreServices.deleteRedisKeys(StoreServices.REDIS_URL, prefix);
+        }
+    }
+
+    private Set<String> exercise(Map<String, String> environment, String store) throws Exception {
+        Set<String> issued = ConcurrentHashMap.newKeySet();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try (ServerProcess server = ServerProcess.start(workDir, environment)) {
+            ApiClient api = new ApiClient(server);
+            assertThat(api.get("/health").json().get("store").asText()).isEqualTo(store);
+            List<Callable<Void>> workers = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                workers.add(() -> {
+                    for (int i = 0; i < NUMBERS / CLIENTS; i++) {
+                        ApiClient.Answer answer = api.get(Shipments.unique().path());
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+                        String number = answer.json().get("tracking_number").asText();
+                        assertThat(issued.add(number)).as("number %s issued twice", number).isTrue();
+                        assertThat(api.get(answer.header("Location")).status()).isEqualTo(200);
+                    }
+                    return null;
+                });
+            }
+            ServerLoadIT.runAll(clients, workers);
+            assertThat(api.get(Shipments.unique().with("weight", "0").path()).status()).isEqualTo(400);
+            assertThat(server.terminate()).isEqualTo(143);
+            assertThat(server.output()).anyMatch(line -> line.contains("with store " + store));
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(issued).hasSize(NUMBERS);
+        assertThat(workDir.resolve("data")).as("no embedded database").doesNotExist();
+        return issued;
+    }
+
+    private static long rows(String url, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(url);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long keysUnder(String prefix) {
+        long count = 0;
+        try (RedisClient client = RedisClient.create(StoreServices.REDIS_URL)) {
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = client.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
+                count += page.getResult().size();
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        }
+        return count;
+    }
+}

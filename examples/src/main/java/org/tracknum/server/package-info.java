@@ -1,7 +1,0 @@
-/**
- * {@code tracknum-server}: the reference's REST API ({@code GET /api/next-tracking-number/},
- * {@code GET /api/tracking-numbers/{number}}, {@code GET /health}) served by the JDK's built-in
- * HTTP server on top of a {@link org.tracknum.TrackingNumberGenerator}. Start it with
- * {@code java -jar tracknum-server.jar}; see {@link org.tracknum.server.TrackingNumberServer}.
- */
-package org.tracknum.server;
