@@ -1,6 +1,7 @@
 package org.tracknum.spi;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -112,8 +113,9 @@ public final class StartupWait {
                         + StoreSettings.text(budget) + ", " + BUDGET_KEY + ")", failure);
             }
             if (attempts == 1 || now - lastLog >= LOG_EVERY_NANOS) {
-                LOG.info("waiting for {} to become available ({} of {} s spent, attempt {}): {}", what,
-                        elapsedMillis() / 1000, budget.toSeconds(), attempts, failure.getMessage());
+                LOG.info("waiting for {} to become available ({} ms of {} spent, attempt {}): {}", what,
+                        elapsedMillis(), StoreSettings.text(budget.plusMillis(500).truncatedTo(ChronoUnit.SECONDS)),
+                        attempts, failure.getMessage());
                 lastLog = now;
             }
             pause(Math.min(pauseNanos(attempts), left), what, failure);

@@ -72,6 +72,15 @@ final class PostgresServer implements AutoCloseable {
         LocalProcesses.writePidFile("postgres-" + port, postmasterPid());
     }
 
+    /** {@code pg_ctl stop -m immediate}: the next start recovers from the write-ahead log. */
+    void stop() throws Exception {
+        asPostgres(60, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    int port() {
+        return port;
+    }
+
     String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     }
