@@ -114,7 +114,7 @@ public final class StartupWait {
             }
             if (attempts == 1 || now - lastLog >= LOG_EVERY_NANOS) {
                 LOG.info("waiting for {} to become available ({} ms of {} spent, attempt {}): {}", what,
-                        elapsedMillis(), StoreSettings.text(budget.plusMillis(500).truncatedTo(ChronoUnit.SECONDS)),
+                        elapsedMillis(), roughly(budget),
                         attempts, failure.getMessage());
                 lastLog = now;
             }
@@ -139,6 +139,12 @@ public final class StartupWait {
             throw new StoreUnavailableException("interrupted while waiting for " + what + " to become available,"
                     + " after " + elapsedMillis() + " ms: " + failure.getMessage(), failure);
         }
+    }
+
+    /** {@code 30s} for a remaining 29.98 s; exact below 1 s. */
+    private static String roughly(Duration d) {
+        return StoreSettings.text(d.compareTo(Duration.ofSeconds(1)) < 0 ? d
+                : d.plusMillis(500).truncatedTo(ChronoUnit.SECONDS));
     }
 
     private long elapsedMillis() {
