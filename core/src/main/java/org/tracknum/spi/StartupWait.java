@@ -110,7 +110,7 @@ public final class StartupWait {
             if (left <= 0) {
                 throw new StoreUnavailableException(failure.getMessage() + " (waited " + elapsedMillis() + " ms for "
                         + what + " to become available: " + attempts + " attempts, start-up budget "
-                        + StoreSettings.text(budget) + ", " + BUDGET_KEY + ")", failure);
+                        + roughly(budget) + ", " + BUDGET_KEY + ")", failure);
             }
             if (attempts == 1 || now - lastLog >= LOG_EVERY_NANOS) {
                 LOG.info("waiting for {} to become available ({} ms of {} spent, attempt {}): {}", what,
