@@ -1,9 +1,9 @@
 package org.tracknum.spi;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +41,8 @@ public final class StartupWait {
     static final int LOG_EVERY_SECONDS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupWait.class);
+    /** A few draws per start-up: the cost of a SecureRandom does not matter, and main code uses no other. */
+    private static final SecureRandom JITTER = new SecureRandom();
     private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(100).toNanos();
     private static final long MAX_PAUSE_NANOS = Duration.ofSeconds(2).toNanos();
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(LOG_EVERY_SECONDS).toNanos();
@@ -125,7 +127,7 @@ public final class StartupWait {
     /** Exponential, with jitter over the upper half: 50-100 ms, 100-200 ms, ... up to 1-2 s. */
     static long pauseNanos(int attempt) {
         long ceiling = Math.min(FIRST_PAUSE_NANOS << Math.min(attempt - 1, 20), MAX_PAUSE_NANOS);
-        return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        return ceiling / 2 + JITTER.nextLong(ceiling / 2 + 1);
     }
 
     private void pause(long nanos, String what, StoreUnavailableException failure) {
