@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.StartupWait;
 import org.tracknum.spi.StoreFailure;
 
 /** The generator: candidate, reserve, retry, ownership of ambiguous outcomes. See {@link TrackingNumberGenerator}. */
@@ -46,13 +47,33 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         this.lanes = new ReservationLanes(store, builder.lanes, builder.maxBatchSize);
         this.laneCount = builder.lanes;
         this.maxBatchSize = builder.maxBatchSize;
-        try {
-            store.ping();
-        } catch (StoreFailure e) {
-            throw new StoreUnavailableException("store " + store.describe() + " is unreachable: " + e.getMessage(), e);
-        }
+        awaitStore(builder.startupWait != null ? builder.startupWait
+                : new StartupWait(builder.effectiveStartupBudget()));
         LOG.debug("tracking number generator ready: store {}, format {}, {} lanes, batches up to {}",
                 store.describe(), format, builder.lanes, builder.maxBatchSize);
+    }
+
+    /** Pings until the store answers, waiting while it is transiently unavailable; a fatal failure ends it at once. */
+    private void awaitStore(StartupWait wait) {
+        try {
+            wait.until("store " + store.describe(), () -> {
+                try {
+                    store.ping();
+                    return null;
+                } catch (StoreFailure e) {
+                    if (e.status() == ReservationOutcome.Status.FATAL) {
+                        throw e;
+                    }
+                    throw unreachable(e);
+                }
+            });
+        } catch (StoreFailure e) {
+            throw unreachable(e);
+        }
+    }
+
+    private StoreUnavailableException unreachable(StoreFailure e) {
+        return new StoreUnavailableException("store " + store.describe() + " is unreachable: " + e.getMessage(), e);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.ReservationStoreProvider;
+import org.tracknum.spi.SettingNames;
+import org.tracknum.spi.StartupWait;
 import org.tracknum.spi.StoreSettings;
 
 /**
@@ -27,6 +29,7 @@ final class GeneratorConfiguration {
     static final String MAX_BACKOFF = RetryPolicy.Builder.MAX_BACKOFF_KEY;
     static final String LANES = TrackingNumberGenerator.Builder.LANES_KEY;
     static final String MAX_BATCH = TrackingNumberGenerator.Builder.MAX_BATCH_SIZE_KEY;
+    static final String STARTUP_BUDGET = StartupWait.BUDGET_KEY;
 
     private GeneratorConfiguration() {
     }
@@ -62,7 +65,10 @@ final class GeneratorConfiguration {
                 TrackingNumberSetting.of(LANES, "concurrent store calls (match the store's pool size)",
                         TrackingNumberGenerator.Builder.DEFAULT_LANES),
                 TrackingNumberSetting.of(MAX_BATCH, "largest batch; 1 turns batching off",
-                        TrackingNumberGenerator.Builder.DEFAULT_MAX_BATCH_SIZE)));
+                        TrackingNumberGenerator.Builder.DEFAULT_MAX_BATCH_SIZE),
+                TrackingNumberSetting.of(STARTUP_BUDGET, "how long build() waits for a store that is still starting"
+                        + " (0s: no waiting; the retry budget if that is longer than the default)",
+                        StoreSettings.text(StartupWait.DEFAULT_BUDGET))));
         settings.addAll(FormatConfiguration.settings());
         return settings;
     }
@@ -111,14 +117,22 @@ final class GeneratorConfiguration {
                 builder.maxBatchSizeNames = org.tracknum.spi.SettingNames.KEYS;
             });
         }
+        if (builder.startupBudget == null) {
+            values.getDuration(STARTUP_BUDGET).ifPresent(budget -> {
+                builder.startupBudget = budget;
+                builder.startupBudgetNames = SettingNames.KEYS;
+            });
+        }
         builder.checkBatching();
         if (builder.store != null) {
             return builder.build();
         }
         ReservationStoreProvider provider = provider(values, providers);
         Map<Class<?>, Object> resources = new LinkedHashMap<>(configuration.resources());
+        StartupWait wait = new StartupWait(builder.effectiveStartupBudget());
         ReservationStore store = provider.create(new StoreSettings(resolved.values(), builder.lanes,
-                builder.retryPolicy.budget(), resources));
+                builder.retryPolicy.budget(), wait.remaining(), resources));
+        builder.startupWait = wait;
         try {
             return builder.store(store).build();
         } catch (RuntimeException | Error e) {

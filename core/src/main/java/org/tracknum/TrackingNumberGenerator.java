@@ -1,11 +1,13 @@
 package org.tracknum;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.SettingNames;
+import org.tracknum.spi.StartupWait;
 
 /**
  * Issues unique tracking numbers. Thread-safe; create one per application and share it.
@@ -69,7 +71,7 @@ public interface TrackingNumberGenerator extends AutoCloseable {
      * picked by {@code tracknum.store} ({@code memory}, {@code jdbc}, {@code redis}).
      *
      * @throws ConfigurationException naming the key, for an unknown key or a malformed value
-     * @throws StoreUnavailableException when the store cannot be reached
+     * @throws StoreUnavailableException when the store cannot be reached within the start-up budget
      */
     static TrackingNumberGenerator fromProperties(Properties properties) {
         return builder().configuration(TrackingNumberConfiguration.fromProperties(properties)).build();
@@ -114,6 +116,10 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         boolean maxBatchSizeSet;
         SettingNames lanesNames = SettingNames.METHODS;
         SettingNames maxBatchSizeNames = SettingNames.METHODS;
+        Duration startupBudget;
+        SettingNames startupBudgetNames = SettingNames.METHODS;
+        /** Set by the configuration: the wait that already covered the provider's opening of the store. */
+        StartupWait startupWait;
 
         Builder() {
         }
@@ -133,6 +139,7 @@ public interface TrackingNumberGenerator extends AutoCloseable {
             b.retryPolicySet = retryPolicySet;
             b.lanesSet = lanesSet;
             b.maxBatchSizeSet = maxBatchSizeSet;
+            b.startupBudget = startupBudget;
             return b;
         }
 
@@ -147,7 +154,10 @@ public interface TrackingNumberGenerator extends AutoCloseable {
             return this;
         }
 
-        /** Where numbers are claimed (required). {@link #build()} pings it; the generator closes it. */
+        /**
+         * Where numbers are claimed (required). {@link #build()} pings it, waiting up to the
+         * {@link #startupBudget start-up budget} while it is unavailable; the generator closes it.
+         */
         public Builder store(ReservationStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
@@ -209,9 +219,33 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         }
 
         /**
+         * How long {@link #build()} waits for a store that is transiently unavailable (connection
+         * refused, Redis {@code LOADING}, PostgreSQL starting up or in recovery), from 0 (one
+         * attempt) to 1 h ({@code tracknum.startup.budget}; default 30 s, or the retry budget if
+         * that is longer). With {@code tracknum.store}, the wait covers the store's opening too
+         * (connecting, creating and checking the table or the servers); a misconfiguration (unknown
+         * host, wrong password, missing database, refused durability) fails at once. See
+         * {@link StartupWait}.
+         */
+        public Builder startupBudget(Duration startupBudget) {
+            this.startupBudget = Objects.requireNonNull(startupBudget, "startupBudget");
+            return this;
+        }
+
+        /** The budget set, or the default: 30 s, or the retry budget if longer. */
+        Duration effectiveStartupBudget() {
+            if (startupBudget != null) {
+                return StartupWait.checkBudget(startupBudget, startupBudgetNames, "startupBudget");
+            }
+            Duration retryBudget = retryPolicy.budget();
+            return retryBudget.compareTo(StartupWait.DEFAULT_BUDGET) > 0 ? retryBudget : StartupWait.DEFAULT_BUDGET;
+        }
+
+        /**
          * @throws ConfigurationException for a missing store, a value out of range, or (with a
          *                                {@link #configuration}) an unknown or malformed key
-         * @throws StoreUnavailableException if the store does not answer a ping
+         * @throws StoreUnavailableException if the store does not answer a ping within the start-up
+         *                                   budget, or the thread is interrupted while waiting
          */
         public TrackingNumberGenerator build() {
             if (configuration != null) {
@@ -234,6 +268,7 @@ public interface TrackingNumberGenerator extends AutoCloseable {
                 throw new ConfigurationException(maxBatchSizeNames.assignment(MAX_BATCH_SIZE_KEY, "maxBatchSize",
                         maxBatchSize) + " is invalid: expected a whole number from 1 to " + MAX_MAX_BATCH_SIZE);
             }
+            effectiveStartupBudget();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ class GeneratorLifecycleTest {
                 throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "connection refused", null);
             }
         };
-        assertThatThrownBy(() -> TrackingNumberGenerator.builder().store(store).build())
+        assertThatThrownBy(() -> TrackingNumberGenerator.builder().store(store).startupBudget(Duration.ZERO).build())
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("unreachable");
     }

@@ -13,7 +13,8 @@ import org.tracknum.ConfigurationException;
 
 /**
  * What a {@link ReservationStoreProvider} gets to build its store: the {@code tracknum.*} values
- * that are present, the generator's {@link #lanes()} and {@link #retryBudget()}, and resources the
+ * that are present, the generator's {@link #lanes()}, {@link #retryBudget()} and
+ * {@link #startupBudget()}, and resources the
  * application passed in ({@link #resource(Class)}).
  *
  * <p>The typed getters only parse: they return empty for an absent key and name the key and the
@@ -26,15 +27,24 @@ public final class StoreSettings {
     private final Map<String, String> values;
     private final int lanes;
     private final Duration retryBudget;
+    private final Duration startupBudget;
     private final Map<Class<?>, Object> resources;
+
+    /** Without a start-up budget: a store built with these opens once, without waiting. */
+    public StoreSettings(Map<String, String> values, int lanes, Duration retryBudget, Map<Class<?>, Object> resources) {
+        this(values, lanes, retryBudget, Duration.ZERO, resources);
+    }
 
     /**
      * @param values      the {@code tracknum.*} values
      * @param lanes       the generator's batching lanes: at most this many {@code reserve} calls run at once
      * @param retryBudget the generator's retry budget: a store's own timeouts must stay below it
+     * @param startupBudget how long the store's opening may wait for a store that is still starting
+     *                      ({@link StartupWait}); zero for a single attempt
      * @param resources   objects by type (e.g. a {@code javax.sql.DataSource}); they stay the caller's
      */
-    public StoreSettings(Map<String, String> values, int lanes, Duration retryBudget, Map<Class<?>, Object> resources) {
+    public StoreSettings(Map<String, String> values, int lanes, Duration retryBudget, Duration startupBudget,
+                         Map<Class<?>, Object> resources) {
         TreeMap<String, String> copy = new TreeMap<>();
         values.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
@@ -44,6 +54,7 @@ public final class StoreSettings {
         this.values = Collections.unmodifiableMap(copy);
         this.lanes = lanes;
         this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget");
+        this.startupBudget = Objects.requireNonNull(startupBudget, "startupBudget");
         Map<Class<?>, Object> checked = new LinkedHashMap<>();
         resources.forEach((type, resource) -> checked.put(type, type.cast(resource)));
         this.resources = Collections.unmodifiableMap(checked);
@@ -62,6 +73,14 @@ public final class StoreSettings {
     /** The generator's retry budget: a store's connect and socket timeouts should stay below it. */
     public Duration retryBudget() {
         return retryBudget;
+    }
+
+    /**
+     * The generator's start-up budget: how long the store's opening may wait for a store that is
+     * transiently unavailable (see {@link StartupWait}), already checked by the generator.
+     */
+    public Duration startupBudget() {
+        return startupBudget;
     }
 
     /**
@@ -175,6 +194,7 @@ public final class StoreSettings {
     /** Keys only: values may be secrets. */
     @Override
     public String toString() {
-        return "StoreSettings" + values.keySet() + ", lanes " + lanes + ", retry budget " + text(retryBudget);
+        return "StoreSettings" + values.keySet() + ", lanes " + lanes + ", retry budget " + text(retryBudget)
+                + ", start-up budget " + text(startupBudget);
     }
 }

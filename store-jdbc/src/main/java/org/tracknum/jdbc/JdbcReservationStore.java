@@ -26,6 +26,7 @@ import org.tracknum.spi.ReservationOutcome.Status;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.SettingNames;
+import org.tracknum.spi.StartupWait;
 import org.tracknum.spi.StoreFailure;
 
 /**
@@ -212,6 +213,7 @@ public final class JdbcReservationStore implements ReservationStore {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private Duration startupBudget = StartupWait.DEFAULT_BUDGET;
         private SettingNames names = SettingNames.METHODS;
 
         private Builder() {
@@ -292,11 +294,24 @@ public final class JdbcReservationStore implements ReservationStore {
         }
 
         /**
-         * Connects, picks the dialect, creates or checks the table and checks durability.
+         * How long {@link #build()} waits for a database that is still starting (connection
+         * refused, PostgreSQL starting up or in recovery, MariaDB not yet accepting connections):
+         * 0 (one attempt) to 1 h, default 30 s ({@link StartupWait}). With configuration it is the
+         * generator's {@code tracknum.startup.budget}.
+         */
+        public Builder startupBudget(Duration startupBudget) {
+            this.startupBudget = Objects.requireNonNull(startupBudget, "startupBudget");
+            return this;
+        }
+
+        /**
+         * Connects, picks the dialect, creates or checks the table and checks durability, waiting
+         * up to the {@link #startupBudget start-up budget} while the database is not up yet.
          *
          * @throws ConfigurationException   for bad settings, an unsupported database, a table that
          *                                  does not fit, or a database that loses commits (strict mode)
-         * @throws StoreUnavailableException when the database cannot be reached
+         * @throws StoreUnavailableException when the database cannot be reached within the
+         *                                   start-up budget, or the thread is interrupted while waiting
          */
         public JdbcReservationStore build() {
             NumberTable numbers = NumberTable.named(table);
@@ -321,7 +336,8 @@ public final class JdbcReservationStore implements ReservationStore {
                 throw new ConfigurationException("JDBC pool size (" + label(POOL_SIZE_KEY, "poolSize")
                         + ") out of range [1, " + MAX_POOL_SIZE + "]: " + size);
             }
-            StoreOpening opening = new StoreOpening(numbers, timeouts, createTable, durability);
+            StartupWait wait = new StartupWait(StartupWait.checkBudget(startupBudget, names, "startupBudget"));
+            StoreOpening opening = new StoreOpening(numbers, timeouts, createTable, durability, wait);
             return url == null ? opening.open(dataSource) : opening.open(url, username, password, size);
         }
 

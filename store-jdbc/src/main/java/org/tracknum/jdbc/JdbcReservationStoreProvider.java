@@ -48,7 +48,8 @@ public final class JdbcReservationStoreProvider implements ReservationStoreProvi
 
     @Override
     public ReservationStore create(StoreSettings settings) {
-        Builder builder = JdbcReservationStore.builder().fromConfiguration();
+        Builder builder = JdbcReservationStore.builder().fromConfiguration()
+                .startupBudget(settings.startupBudget());
         settings.get(Builder.URL_KEY).ifPresentOrElse(builder::url,
                 () -> settings.resource(DataSource.class).ifPresent(builder::dataSource));
         settings.get(Builder.USERNAME_KEY).ifPresent(builder::username);

@@ -117,7 +117,7 @@ class JdbcStoreBuildTest {
     void unreachableDatabaseIsStoreUnavailableWithinTheConnectTimeout() throws Exception {
         int port = LocalProcesses.freePort();
         assertThatThrownBy(() -> JdbcReservationStore.builder().url("jdbc:postgresql://127.0.0.1:" + port + "/x")
-                .connectTimeout(Duration.ofSeconds(1)).build())
+                .connectTimeout(Duration.ofSeconds(1)).startupBudget(Duration.ZERO).build())
                 .isInstanceOf(StoreUnavailableException.class);
     }
 

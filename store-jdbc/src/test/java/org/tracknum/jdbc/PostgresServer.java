@@ -105,6 +105,11 @@ final class PostgresServer implements AutoCloseable {
         LocalProcesses.writePidFile("postgres-" + port, postmasterPid());
     }
 
+    /** {@code pg_ctl stop -m immediate}: the next start recovers from the write-ahead log. */
+    void stop() throws Exception {
+        asPostgres(60, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
+    }
+
     private String options() {
         return "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1"
                 + " -c max_connections=60 -c fsync=on -c synchronous_commit=on" + settings;

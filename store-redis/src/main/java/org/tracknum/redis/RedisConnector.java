@@ -51,6 +51,14 @@ final class RedisConnector {
         return new Created(client, (tls ? "rediss://" : "redis://") + node + "/" + database);
     }
 
+    /** {@code redis://host:port/database} of a URL, without credentials. */
+    static String describe(String url, SettingNames names) {
+        String setting = RedisSetting.URL.in(names);
+        URI uri = parse(url, setting);
+        HostAndPort node = new HostAndPort(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort());
+        return (JedisURIHelper.isRedisSSLScheme(uri) ? "rediss://" : "redis://") + node + "/" + database(uri, setting);
+    }
+
     static Created cluster(String nodes, Duration timeout, int connections, SettingNames names) {
         Set<HostAndPort> seeds = nodes(nodes, RedisSetting.CLUSTER.in(names));
         RedisClusterClient client = RedisClusterClient.builder().nodes(seeds)

@@ -13,6 +13,7 @@ import org.tracknum.spi.ReservationOutcome.Status;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.SettingNames;
+import org.tracknum.spi.StartupWait;
 import org.tracknum.spi.StoreFailure;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -30,7 +31,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * is one pipeline, or one per node in a Cluster, where a failed node makes only its own
  * reservations ambiguous.
  *
- * <p>{@link Builder#build()} connects once, requires Redis 7.0 on every master and, by default
+ * <p>{@link Builder#build()} connects (waiting up to the {@link Builder#startupBudget start-up budget} for a server
+ * that is still starting), requires Redis 7.0 on every master and, by default
  * ({@link Durability#STRICT}), refuses masters that would lose issued numbers on restart
  * ({@code appendonly no}) or evict them ({@code allkeys-*}). Asynchronous replication means a
  * Sentinel or Cluster failover can still lose acknowledged numbers and issue them again, even with
@@ -161,6 +163,7 @@ public final class RedisReservationStore implements ReservationStore {
         Duration timeout;
         int connections = DEFAULT_CONNECTIONS;
         Duration retryBudget;
+        Duration startupBudget;
         SettingNames names = SettingNames.METHODS;
 
         private Builder() {
@@ -226,6 +229,17 @@ public final class RedisReservationStore implements ReservationStore {
             return this;
         }
 
+        /**
+         * How long {@link #build()} waits for Redis that is still starting (connection refused,
+         * {@code LOADING} its dataset, {@code BUSY}, {@code MASTERDOWN}): 0 (one attempt) to 1 h,
+         * default 30 s ({@link StartupWait}). With configuration it is the generator's
+         * {@code tracknum.startup.budget}.
+         */
+        public Builder startupBudget(Duration startupBudget) {
+            this.startupBudget = Objects.requireNonNull(startupBudget, "startupBudget");
+            return this;
+        }
+
         /** Connections per server in the pool of a client the store builds. */
         Builder connections(int connections) {
             this.connections = connections;
@@ -269,7 +283,8 @@ public final class RedisReservationStore implements ReservationStore {
          *
          * @throws ConfigurationException    for bad settings, a Redis older than 7.0, a replica, or
          *                                   (strict) a server that may lose numbers
-         * @throws StoreUnavailableException when Redis cannot be reached
+         * @throws StoreUnavailableException when Redis cannot be reached within the start-up
+         *                                   budget, or the thread is interrupted while waiting
          */
         public RedisReservationStore build() {
             return StoreOpening.open(this);

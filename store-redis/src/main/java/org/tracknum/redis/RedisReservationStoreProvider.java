@@ -48,7 +48,8 @@ public final class RedisReservationStoreProvider implements ReservationStoreProv
     public ReservationStore create(StoreSettings settings) {
         RedisReservationStore.Builder builder = RedisReservationStore.builder().fromConfiguration()
                 .generatorLanes(settings.lanes())
-                .retryBudget(settings.retryBudget());
+                .retryBudget(settings.retryBudget())
+                .startupBudget(settings.startupBudget());
         settings.get(RedisSetting.URL.key).ifPresent(builder::url);
         settings.get(RedisSetting.CLUSTER.key).ifPresent(builder::cluster);
         if (settings.get(RedisSetting.URL.key).isEmpty() && settings.get(RedisSetting.CLUSTER.key).isEmpty()) {

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
 import org.tracknum.Durability;
+import org.tracknum.StoreUnavailableException;
 import org.tracknum.spi.SettingNames;
 
 /**
@@ -26,10 +27,17 @@ final class ServerCheck {
         this.names = names;
     }
 
-    /** @throws ConfigurationException naming the server, the problem and the fix */
+    /**
+     * @throws ConfigurationException naming the server, the problem and the fix
+     * @throws StoreUnavailableException while a server is still loading its dataset
+     */
     void check(List<ServerFacts> servers, boolean cluster) {
         int masters = 0;
         for (ServerFacts server : servers) {
+            if ("1".equals(server.info().get("loading"))) {
+                throw new StoreUnavailableException("Redis at " + server.name() + " is loading its dataset into"
+                        + " memory (LOADING)");
+            }
             checkVersion(server);
             checkMode(server, cluster);
             if (server.isMaster()) {

@@ -1,22 +1,31 @@
 package org.tracknum.redis;
 
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.spi.SettingNames;
+import org.tracknum.spi.StartupWait;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * What {@link RedisReservationStore.Builder#build()} does: validate the settings, connect (or take
  * the user's client), pick the routing, check every server, and close a client it created if any
- * of that fails.
+ * of that fails. Connecting and checking run within the start-up budget ({@link StartupWait}):
+ * a server that refuses connections, is loading its dataset or answers {@code BUSY},
+ * {@code MASTERDOWN}, {@code CLUSTERDOWN} or {@code TRYAGAIN} is tried again with a new client;
+ * an unknown host, refused credentials, a replica, an old version or (strict) a server that may
+ * lose numbers fails at once.
  */
 final class StoreOpening {
     private static final Logger LOG = LoggerFactory.getLogger(StoreOpening.class);
+    /** Replies of a server that is starting, busy or between masters: worth waiting for. */
+    private static final Set<String> NOT_READY = Set.of("LOADING", "BUSY", "MASTERDOWN", "CLUSTERDOWN", "TRYAGAIN");
 
     private final RedisReservationStore.Builder settings;
     private final SettingNames names;
@@ -35,6 +44,14 @@ final class StoreOpening {
                 RedisSetting.SINGLE_SLOT.in(names));
         Duration socketTimeout = socketTimeout();
         ReplicaWait wait = replicaWait(socketTimeout);
+        checkSource();
+        Duration budget = StartupWait.checkBudget(settings.startupBudget == null ? StartupWait.DEFAULT_BUDGET
+                : settings.startupBudget, names, "startupBudget");
+        return new StartupWait(budget).until(where(), () -> attempt(prefix, socketTimeout, wait));
+    }
+
+    /** Connects, routes and checks every server once; closes a client it created if that fails. */
+    private RedisReservationStore attempt(String prefix, Duration socketTimeout, ReplicaWait wait) {
         RedisConnector.Created created = connect(socketTimeout);
         UnifiedJedis jedis = created.client();
         boolean owned = settings.client == null;
@@ -53,6 +70,15 @@ final class StoreOpening {
             }
             throw translate(e, created.description());
         }
+    }
+
+    /** What the start-up wait waits for, without credentials. */
+    private String where() {
+        if (settings.client != null) {
+            return "Redis (" + settings.client.getClass().getSimpleName() + ")";
+        }
+        return settings.url != null ? "Redis at " + RedisConnector.describe(settings.url, names)
+                : "the Redis Cluster " + RedisConnector.nodes(settings.cluster, RedisSetting.CLUSTER.in(names));
     }
 
     private Duration socketTimeout() {
@@ -98,7 +124,7 @@ final class StoreOpening {
         return new ReplicaWait(replicas, wait);
     }
 
-    private RedisConnector.Created connect(Duration socketTimeout) {
+    private void checkSource() {
         int given = (settings.client != null ? 1 : 0) + (settings.url != null ? 1 : 0) + (settings.cluster != null ? 1 : 0);
         if (given == 0 && names == SettingNames.KEYS) {
             throw new ConfigurationException("tracknum.store=redis needs " + RedisSetting.URL.key
@@ -109,6 +135,9 @@ final class StoreOpening {
                     + RedisSetting.CLUSTER.in(names) + (names == SettingNames.METHODS ? " or client(..)" : "")
                     + " (got " + given + ")");
         }
+    }
+
+    private RedisConnector.Created connect(Duration socketTimeout) {
         if (settings.client != null) {
             return new RedisConnector.Created(settings.client, "(" + settings.client.getClass().getSimpleName() + ")");
         }
@@ -127,14 +156,29 @@ final class StoreOpening {
         return cluster != null ? cluster : StandaloneRouting.of(jedis, wait, description);
     }
 
+    /**
+     * A reply saying the server is not ready yet (LOADING, BUSY, MASTERDOWN, CLUSTERDOWN, TRYAGAIN)
+     * or no connection: unavailable, which the start-up wait tries again; an unknown host or any
+     * other refusal (credentials, permissions): configuration, at once.
+     */
     private static RuntimeException translate(RuntimeException e, String where) {
         if (e instanceof ConfigurationException || e instanceof StoreUnavailableException) {
             return e;
         }
         if (e instanceof JedisDataException) {
+            String code = Replies.code(e.getMessage());
+            if (NOT_READY.contains(code)) {
+                return new StoreUnavailableException("Redis at " + where + " is not ready yet (" + code + ")", e);
+            }
             return new ConfigurationException("Redis at " + where + " refused the start-up checks ("
-                    + Replies.code(e.getMessage()) + "): check the credentials and the user's permissions"
+                    + code + "): check the credentials and the user's permissions"
                     + " (INFO, CONFIG GET, SET, GET, WAIT)", e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return new ConfigurationException("unknown host " + t.getMessage() + " for Redis at " + where
+                        + ": check the host", e);
+            }
         }
         return new StoreUnavailableException("cannot reach Redis at " + where + ": " + e.getMessage(), e);
     }

@@ -114,11 +114,13 @@ class RedisConfigurationTest {
     void unreachableRedisIsStoreUnavailableAtBuildTime() {
         int port = RedisServer.freePort(false);
         assertThatThrownBy(() -> TrackingNumberGenerator.fromProperties(redis("tracknum.redis.url",
-                "redis://127.0.0.1:" + port, "tracknum.redis.timeout", "300ms")))
+                "redis://127.0.0.1:" + port, "tracknum.redis.timeout", "300ms",
+                "tracknum.startup.budget", "0s")))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("cannot reach Redis at redis://127.0.0.1:" + port);
         assertThatThrownBy(() -> TrackingNumberGenerator.fromProperties(redis("tracknum.redis.cluster",
-                "127.0.0.1:" + port, "tracknum.redis.timeout", "300ms")))
+                "127.0.0.1:" + port, "tracknum.redis.timeout", "300ms",
+                "tracknum.startup.budget", "0s")))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("cannot reach Redis at the nodes of tracknum.redis.cluster");
     }

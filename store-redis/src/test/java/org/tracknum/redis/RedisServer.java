@@ -103,6 +103,10 @@ final class RedisServer implements AutoCloseable {
     }
 
     private void launch() {
+        launch(true);
+    }
+
+    private void launch(boolean awaitReady) {
         List<String> command = new ArrayList<>(List.of("redis-server"));
         if (configFile != null) {
             command.add(configFile);
@@ -118,7 +122,9 @@ final class RedisServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         RUNNING.add(this);
-        awaitReady();
+        if (awaitReady) {
+            awaitReady();
+        }
     }
 
     private void awaitReady() {
@@ -201,6 +207,14 @@ final class RedisServer implements AutoCloseable {
             throw new IllegalStateException("still running");
         }
         launch();
+    }
+
+    /** Like {@link #restart()}, but returns at once: the server may still refuse connections or be LOADING. */
+    void restartWithoutWaiting() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("still running");
+        }
+        launch(false);
     }
 
     private void signal(String signal) {
