@@ -20,7 +20,7 @@ final class JedisResource {
 
     static TrackingNumberConfiguration withClient(TrackingNumberConfiguration configuration, BeanFactory beans) {
         if (!ClassUtils.isPresent(CLIENT_API, JedisResource.class.getClassLoader())) {
-            String found = UnifiedJedis.class.getPackage().getImplementationVersion();
+            String found = jedisVersion();
             throw new ConfigurationException("tracknum.store=redis needs Jedis " + MINIMUM + " or newer, found "
                     + (found == null ? "an older one" : found) + ": Spring Boot 3.5 manages Jedis 6.0 and Boot 4.0"
                     + " manages 7.0, so set the build property jedis.version to 8.0.2 (Maven: <jedis.version>"
@@ -28,5 +28,20 @@ final class JedisResource {
         }
         UnifiedJedis client = beans.getBeanProvider(UnifiedJedis.class).getIfUnique();
         return client == null ? configuration : configuration.withResource(UnifiedJedis.class, client);
+    }
+
+    /** From the jar's Maven metadata (Jedis jars carry no Implementation-Version). */
+    private static String jedisVersion() {
+        try (java.io.InputStream in = UnifiedJedis.class.getResourceAsStream(
+                "/META-INF/maven/redis.clients/jedis/pom.properties")) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }
