@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.TrackingNumberGenerator;
@@ -18,7 +20,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * tracknum.store=jdbc / redis without a URL: the application's DataSource (Boot's HikariCP pool,
  * from spring.datasource.*) and UnifiedJedis beans, against the real PostgreSQL and Redis, on the
- * HikariCP and Jedis versions of the Boot line under test.
+ * HikariCP and Jedis versions of the Boot line under test. next() commits on its own, outside the
+ * caller's transaction.
  */
 class ApplicationStoreBeansTest {
 
@@ -36,8 +39,13 @@ class ApplicationStoreBeansTest {
                         assertThat(context).hasNotFailed();
                         DataSource dataSource = context.getBean(DataSource.class);
                         assertThat(dataSource.getClass().getName()).isEqualTo("com.zaxxer.hikari.HikariDataSource");
-                        IssuedTrackingNumber issued = context.getBean(TrackingNumberGenerator.class)
-                                .next(TestRequests.unique());
+                        // next() inside the caller's transaction, which then rolls back: the number stays
+                        TransactionTemplate transaction = new TransactionTemplate(
+                                new DataSourceTransactionManager(dataSource));
+                        IssuedTrackingNumber issued = transaction.execute(status -> {
+                            status.setRollbackOnly();
+                            return context.getBean(TrackingNumberGenerator.class).next(TestRequests.unique());
+                        });
                         try (Connection c = dataSource.getConnection();
                              PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table
                                      + " WHERE tracking_number = ?")) {
