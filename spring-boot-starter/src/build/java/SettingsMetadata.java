@@ -3,6 +3,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.tracknum.TrackingNumberConfiguration;
 import org.tracknum.TrackingNumberSetting;
@@ -16,6 +17,9 @@ import org.tracknum.TrackingNumberSetting;
  * META-INF/spring-configuration-metadata.json.
  */
 public final class SettingsMetadata {
+    /** Keys that exist for plain Java only: the IDE marks them as errors in Spring configuration. */
+    static final Map<String, String> NOT_FOR_SPRING = Map.of("tracknum.config",
+            "read by TrackingNumberConfiguration.fromEnvironment() only: import the file with spring.config.import");
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -33,6 +37,10 @@ public final class SettingsMetadata {
                     .append(", \"type\": \"java.lang.String\", \"description\": ")
                     .append(quoted(setting.description()));
             setting.defaultValue().ifPresent(value -> entry.append(", \"defaultValue\": ").append(quoted(value)));
+            String refused = NOT_FOR_SPRING.get(setting.key());
+            if (refused != null) {
+                entry.append(", \"deprecation\": {\"level\": \"error\", \"reason\": ").append(quoted(refused)).append('}');
+            }
             properties.add(entry.append('}'));
         }
         return properties.toString();

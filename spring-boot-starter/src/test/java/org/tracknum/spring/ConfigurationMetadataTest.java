@@ -45,5 +45,8 @@ class ConfigurationMetadataTest {
             Optional<String> defaultValue = Optional.ofNullable(entry.get("defaultValue")).map(String::valueOf);
             assertThat(defaultValue).as(key + " default").isEqualTo(setting.defaultValue());
         });
+        // refused by the starter (SpringSettings), so flagged as an error in the IDE
+        assertThat((Map<String, Object>) metadata.get("tracknum.config").get("deprecation"))
+                .containsEntry("level", "error").extractingByKey("reason").asString().contains("spring.config.import");
     }
 }

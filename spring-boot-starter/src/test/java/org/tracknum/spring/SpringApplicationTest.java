@@ -1,16 +1,21 @@
 package org.tracknum.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.reflect.Method;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.tracknum.ConfigurationException;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.spi.TestRequests;
@@ -19,7 +24,19 @@ import org.tracknum.spi.TestRequests;
  * A whole Spring Boot application (every auto-configuration on the class path: Boot's DataSource,
  * Actuator health, Micrometer registry) configured by a YAML file and a profile's YAML file.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SpringApplicationTest {
+
+    @Test
+    void aMisspelledKeyStopsTheStartWithBootsFailureReport(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+                .run("--spring.config.name=tracknum-app", "--tracknum.retry.budjet=5s").close())
+                .hasRootCauseInstanceOf(ConfigurationException.class);
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("Tracknum's configuration is invalid: unknown configuration key tracknum.retry.budjet:"
+                        + " did you mean tracknum.retry.budget?")
+                .contains("Correct the tracknum.* property named above");
+    }
 
     @Test
     void yamlAndProfileConfigureAJdbcGeneratorOnBootsDataSourceWithHealthAndMeters() throws Exception {
