@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.MemoryReservationStore;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.micrometer.MicrometerTrackingNumberListener;
-import org.tracknum.spi.Reservation;
-import org.tracknum.spi.ReservationOutcome;
-import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.ReservationStoreContract;
 import org.tracknum.spi.TestRequests;
 
 class HealthAndMetricsTest {
@@ -100,23 +95,11 @@ class HealthAndMetricsTest {
     }
 
     /** A real memory store whose ping can be made to fail, as an unreachable server's would. */
-    static class SwitchableStore implements ReservationStore {
-        private final MemoryReservationStore memory = new MemoryReservationStore();
+    static class SwitchableStore extends ReservationStoreContract.KeptOpen {
         volatile boolean reachable = true;
 
-        @Override
-        public List<ReservationOutcome> reserve(List<Reservation> batch) {
-            return memory.reserve(batch);
-        }
-
-        @Override
-        public List<ReservationOutcome> verify(List<Reservation> reservations) {
-            return memory.verify(reservations);
-        }
-
-        @Override
-        public Optional<IssuedTrackingNumber> find(String trackingNumber) {
-            return memory.find(trackingNumber);
+        SwitchableStore() {
+            super(new MemoryReservationStore());
         }
 
         @Override
@@ -124,17 +107,7 @@ class HealthAndMetricsTest {
             if (!reachable) {
                 throw new IllegalStateException("switched off");
             }
-            memory.ping();
-        }
-
-        @Override
-        public String describe() {
-            return "switchable memory";
-        }
-
-        @Override
-        public void close() {
-            memory.close();
+            super.ping();
         }
     }
 }

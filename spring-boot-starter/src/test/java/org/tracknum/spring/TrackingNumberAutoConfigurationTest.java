@@ -20,7 +20,7 @@ import org.tracknum.MemoryReservationStore;
 import org.tracknum.TrackingNumberFormat;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.TrackingNumberListener;
-import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.ReservationStoreContract;
 import org.tracknum.spi.TestRequests;
 
 class TrackingNumberAutoConfigurationTest {
@@ -167,39 +167,16 @@ class TrackingNumberAutoConfigurationTest {
     }
 
     /** A real memory store that counts how often it is closed. */
-    static class CountingStore implements ReservationStore {
-        private final MemoryReservationStore memory = new MemoryReservationStore();
+    static class CountingStore extends ReservationStoreContract.KeptOpen {
         volatile int closes;
 
-        @Override
-        public List<org.tracknum.spi.ReservationOutcome> reserve(List<org.tracknum.spi.Reservation> batch) {
-            return memory.reserve(batch);
-        }
-
-        @Override
-        public List<org.tracknum.spi.ReservationOutcome> verify(List<org.tracknum.spi.Reservation> reservations) {
-            return memory.verify(reservations);
-        }
-
-        @Override
-        public java.util.Optional<IssuedTrackingNumber> find(String trackingNumber) {
-            return memory.find(trackingNumber);
-        }
-
-        @Override
-        public void ping() {
-            memory.ping();
-        }
-
-        @Override
-        public String describe() {
-            return memory.describe();
+        CountingStore() {
+            super(new MemoryReservationStore());
         }
 
         @Override
         public void close() {
             closes++;
-            memory.close();
         }
     }
 }
