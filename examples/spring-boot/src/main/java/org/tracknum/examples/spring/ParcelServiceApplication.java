@@ -4,8 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Starts the parcel service: {@code mvn -pl examples/spring-boot -am spring-boot:run} is not set up;
- * run this class, or see the README's Spring section.
+ * Starts the parcel service on port 8080 against the PostgreSQL of {@code application.yml}
+ * ({@code PARCEL_DATABASE_URL} overrides it):
+ * {@code mvn -B -pl examples/spring-boot -am package -DskipTests && java -jar examples/spring-boot/target/parcel-service.jar}.
  */
 @SpringBootApplication
 public class ParcelServiceApplication {

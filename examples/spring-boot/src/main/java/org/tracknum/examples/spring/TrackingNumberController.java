@@ -2,10 +2,10 @@ package org.tracknum.examples.spring;
 
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -71,12 +71,12 @@ class TrackingNumberController {
         return body;
     }
 
-    /** 400 with every bad field and its messages (the library's). */
+    /** 400 with every bad field and its messages (the library's), in the API's field order. */
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Map<String, Object>> invalid(InvalidRequestException e) {
-        Map<String, List<String>> errors = new TreeMap<>();
+        Map<String, List<String>> errors = new LinkedHashMap<>();
         for (FieldError error : e.errors()) {
-            errors.computeIfAbsent(error.field(), f -> new java.util.ArrayList<>()).add(error.message());
+            errors.computeIfAbsent(error.field(), f -> new ArrayList<>()).add(error.message());
         }
         return ResponseEntity.badRequest().body(Map.of("errors", errors));
     }
