@@ -1,0 +1,5 @@
+/**
+ * Micrometer meters for a generator, as a {@link org.tracknum.TrackingNumberListener}: usable
+ * with or without Spring.
+ */
+package org.tracknum.micrometer;
