@@ -227,7 +227,8 @@ class FromParametersTest {
     static Stream<Arguments> acceptedNames() {
         return Stream.of(arguments("Bob", "Bob"), arguments("  Bob  ", "Bob"), arguments("Zoë 山田", "Zoë 山田"),
                 arguments("O'Brien & Søn", "O'Brien & Søn"), arguments("Bob\n", "Bob"),
-                arguments("\u00A0Bob\u3000", "Bob"), arguments("a\u200Fb", "a\u200Fb"));
+                arguments("\u00A0Bob\u3000", "Bob"), arguments("Zoe\u0308", "Zo\u00EB"),
+                arguments("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"));
     }
 
     @ParameterizedTest
