@@ -40,7 +40,8 @@ final class StoredValue {
         append(value, "origin_country_id", request.originCountryId());
         append(value, "destination_country_id", request.destinationCountryId());
         append(value, "weight", request.weightKg() == null ? null : request.weightKg().toPlainString());
-        append(value, "created_at", request.createdAt());
+        append(value, "created_at", request.createdAt() == null ? null
+                : StoredRequests.createdAtText(request.createdAt()));
         append(value, "customer_id", request.customerId());
         append(value, "customer_slug", request.customerSlug());
         if (request.customerName() == null) {
