@@ -121,7 +121,8 @@ public final class StoreSettings {
             if (s.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
             }
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            // ArithmeticException: 9999999999999999m overflows Duration; reported as invalid, naming the key
             return null;
         }
         return null;
