@@ -49,7 +49,8 @@ final class ParameterSyntax {
      * digits, and {@code Z} or {@code ±HH:MM}. Lower-case {@code t} and {@code z} are accepted (RFC
      * 3339 section 5.6 allows them). A space in place of the offset's {@code +} is read as
      * {@code +}: it is what an unencoded {@code +} in a query string decodes to. Out-of-range parts
-     * (month 13, February 30, hour 24, second 60) and offsets beyond ±18:00 are rejected.
+     * (month 13, February 30, hour 24, second 60) and offsets beyond ±18:00 are rejected, and so is
+     * {@code -00:00} (see {@link Rfc3339DateTime}).
      */
     static OffsetDateTime createdAt(String text) {
         int length = text.length();
@@ -71,7 +72,7 @@ final class ParameterSyntax {
             nanos = number(text, start, digits) * POWERS_OF_TEN[9 - digits];
         }
         ZoneOffset offset = offset(text, end);
-        if (offset == null) {
+        if (offset == null || hasUnknownLocalOffset(text)) {
             return null;
         }
         try {
@@ -80,6 +81,11 @@ final class ParameterSyntax {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** True if {@code text} ends in the offset {@code -00:00} (RFC 3339: local offset unknown). */
+    static boolean hasUnknownLocalOffset(String text) {
+        return text.length() >= 20 && text.length() <= LONGEST_DATE_TIME && text.endsWith("-00:00");
     }
 
     /**

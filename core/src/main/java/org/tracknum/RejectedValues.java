@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * Turns a rejected value into the text of {@link FieldError#rejectedValue()}: control characters,
- * bidirectional controls and unpaired surrogates removed (so the text is safe to log and to show),
+ * bidirectional controls, unpaired surrogates and the invisible characters of
+ * {@link NameCharacters} removed (so the text is safe to log and to show),
  * then shortened to {@value #MAX_CODE_POINTS} code points followed by "…".
  */
 final class RejectedValues {
@@ -27,7 +28,7 @@ final class RejectedValues {
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             i += Character.charCount(codePoint);
-            if (CustomerName.Validator.isControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE) {
+            if (!NameCharacters.isSafeToShow(codePoint)) {
                 continue;
             }
             if (count == MAX_CODE_POINTS) {

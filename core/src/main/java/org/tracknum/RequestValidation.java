@@ -10,6 +10,7 @@ import jakarta.validation.ValidatorFactory;
 import java.lang.annotation.ElementType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -61,10 +62,26 @@ final class RequestValidation {
     }
 
     /**
-     * The name without surrounding white space: every code point that is Java white space or a
-     * Unicode space separator, which includes the no-break spaces that {@link String#strip()} keeps.
+     * Names longer than this (in UTF-16 units) are too long whatever their NFC form and are not
+     * normalised: one code point decomposes canonically into at most 4, so NFC never shrinks text
+     * below a quarter of its code points, and a code point is at most 2 units.
+     */
+    static final int LONGEST_NAME_INPUT = CustomerName.MAX_CODE_POINTS * 4 * 2;
+
+    /**
+     * The name in canonical form: surrounding white space removed (every code point that is Java
+     * white space or a Unicode space separator, which includes the no-break spaces that
+     * {@link String#strip()} keeps), then normalised to Unicode NFC, so that a name typed with
+     * combining marks ({@code Zoe} + U+0308) equals the same name typed precomposed. A name longer
+     * than {@link #LONGEST_NAME_INPUT} is only trimmed (it is rejected as too long).
      */
     static String canonicalName(String name) {
+        String trimmed = trim(name);
+        return trimmed.length() > LONGEST_NAME_INPUT || Normalizer.isNormalized(trimmed, Normalizer.Form.NFC)
+                ? trimmed : Normalizer.normalize(trimmed, Normalizer.Form.NFC);
+    }
+
+    private static String trim(String name) {
         int start = 0;
         int end = name.length();
         while (start < end && isSpace(name.codePointAt(start))) {

@@ -14,7 +14,7 @@ import java.util.UUID;
  * values) and {@link #fromParameters(Map)} (the API's snake_case string parameters, where a value
  * that cannot be parsed is one more field error). Values are kept in canonical form: country codes
  * in upper case, the weight with scale 3, the customer name without surrounding white space
- * (including no-break spaces),
+ * (including no-break spaces) and in Unicode NFC,
  * {@code createdAt} with its offset as given and cut to microseconds. {@link #toString()} never
  * shows the customer name. Two requests are equal when every field is equal (the weight with its
  * scale, {@code createdAt} with its offset).
@@ -40,9 +40,12 @@ import java.util.UUID;
  *       year 0000 to 9999, offset in whole minutes.</li>
  *   <li><b>customer_id</b>: as a parameter the canonical 8-4-4-4-12 hex form in either case; braces,
  *       {@code urn:uuid:}, missing hyphens and short groups ({@code 1-1-1-1-1}) are rejected.</li>
- *   <li><b>customer_name</b>: after trimming, not blank, at most 255 code points, no control
- *       characters (Unicode Cc), no bidirectional embeddings, overrides or isolates
- *       (U+202A–U+202E, U+2066–U+2069), no unpaired surrogates.</li>
+ *   <li><b>customer_name</b>: after trimming and Unicode NFC normalisation, not blank, at most
+ *       255 code points, at least one visible character, no control characters (Unicode Cc), no
+ *       bidirectional controls, no invisible (default-ignorable) characters, line or paragraph
+ *       separators, tag characters or noncharacters (ZWNJ/ZWJ only between letters), no unpaired
+ *       surrogates; the exact rule is in docs/validation.md. Kept in NFC, so a decomposed spelling
+ *       equals the composed one.</li>
  *   <li><b>customer_slug</b>: {@code ^[a-z0-9]+(-[a-z0-9]+)*$}, at most 255 characters, as given.</li>
  * </ul>
  * A {@code null} typed field "must not be null"; a missing or empty parameter "is required".

@@ -186,6 +186,7 @@ public final class StoreSettings {
                 return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
             }
         } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            // ArithmeticException: 9999999999999999m overflows Duration; reported as invalid, naming the key
             return null;
         }
         return null;

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.tracknum.jdbc.Column.Kind;
+import org.tracknum.spi.StoredRequests;
 
 /**
  * The columns of the numbers table, described once, in table order (which is also the order in
@@ -11,8 +12,8 @@ import org.tracknum.jdbc.Column.Kind;
  * ({@link TableShape}), the inserts ({@link NumberTable#values}) and the reads are all derived from
  * this list; docs/jdbc.md documents it as the table's format, version {@link TableFormat#CURRENT}.
  *
- * <p>Timestamps are ISO-8601 text so that they come back exactly as given: {@code created_at} with
- * its original offset and fraction (a {@code TIMESTAMP WITH TIME ZONE} would keep the instant but
+ * <p>Timestamps are ISO-8601 text so that they come back exactly as given: {@code created_at} as RFC 3339
+ * text with seconds always written ({@link StoredRequests#createdAtText}), its original offset and fraction (a {@code TIMESTAMP WITH TIME ZONE} would keep the instant but
  * lose the offset), {@code issued_at} in UTC with nine fraction digits (fixed width, so it sorts
  * chronologically; the JDK clock has nanoseconds, most databases only microseconds).
  */
@@ -32,7 +33,7 @@ final class Columns {
     static final Column WEIGHT = new Column("weight_kg", Kind.DECIMAL, 8, 8, false,
             r -> r.request().weightKg().toPlainString());
     static final Column CREATED_AT = new Column("created_at", Kind.VARCHAR, 64, 35, false,
-            r -> r.request().createdAt().toString());
+            r -> StoredRequests.createdAtText(r.request().createdAt()));
     static final Column CUSTOMER_ID = new Column("customer_id", Kind.UUID, 36, 36, false,
             r -> r.request().customerId().toString());
     static final Column CUSTOMER_NAME = new Column("customer_name", Kind.NAME, 255, 255, false,

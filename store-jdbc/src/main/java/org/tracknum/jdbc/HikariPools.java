@@ -18,6 +18,7 @@ final class HikariPools {
     }
 
     static HikariDataSource create(String url, String username, String password, int poolSize, Timeouts timeouts) {
+        UrlParameters.check(url);
         Properties driverProperties = driverProperties(url, timeouts);
         try {
             DriverManager.getDriver(url);

@@ -120,7 +120,7 @@ public final class JdbcReservationStore implements ReservationStore {
              PreparedStatement ps = lease.connection.prepareStatement(table.findSql())) {
             ps.setString(1, trackingNumber);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(NumberTable.read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(table.read(rs, trackingNumber)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw readFailure("find", e);

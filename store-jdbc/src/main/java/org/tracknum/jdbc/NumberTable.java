@@ -6,13 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.tracknum.ConfigurationException;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
 import org.tracknum.spi.Reservation;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.spi.StoreFailure;
 import org.tracknum.spi.StoredRequests;
 
 /**
@@ -52,9 +56,32 @@ final class NumberTable {
         return name + "_meta";
     }
 
+    /**
+     * Selects the written columns of one row. Text columns are read through
+     * {@code SUBSTR(column, 1, 2 * length + 1)}: a row someone else wrote into a widened column (a
+     * 100 MB name) never travels whole, and anything longer than {@code 2 * length} characters (a
+     * name of {@code length} code points is at most that many UTF-16 units) is refused by
+     * {@link #read}.
+     */
     String findSql() {
-        return "SELECT " + Columns.writtenList() + " FROM " + name + " WHERE " + Columns.TRACKING_NUMBER.name()
+        List<String> selected = new ArrayList<>();
+        for (Column column : Columns.WRITTEN) {
+            selected.add(isBoundedText(column)
+                    ? "SUBSTR(" + column.name() + ", 1, " + (readLimit(column) + 1) + ") AS " + column.name()
+                    : column.name());
+        }
+        return "SELECT " + String.join(", ", selected) + " FROM " + name + " WHERE " + Columns.TRACKING_NUMBER.name()
                 + " = ?";
+    }
+
+    private static boolean isBoundedText(Column column) {
+        return column.kind() == Column.Kind.CHAR || column.kind() == Column.Kind.VARCHAR
+                || column.kind() == Column.Kind.NAME;
+    }
+
+    /** The longest text a valid row has in {@code column}, in UTF-16 units. */
+    private static int readLimit(Column column) {
+        return 2 * column.length();
     }
 
     String ownersSql(int numbers) {
@@ -77,27 +104,86 @@ final class NumberTable {
         return UUID.fromString(row[Columns.WRITTEN.indexOf(Columns.RESERVATION_ID)]);
     }
 
-    /** Reads a row selected with {@link #findSql()}. Stored requests are restored without validation. */
-    static IssuedTrackingNumber read(ResultSet rs) throws SQLException {
-        ShipmentRequest request = StoredRequests.restore(
-                text(rs, Columns.ORIGIN).strip(),
-                text(rs, Columns.DESTINATION).strip(),
-                weight(text(rs, Columns.WEIGHT)),
-                OffsetDateTime.parse(text(rs, Columns.CREATED_AT)),
-                UUID.fromString(text(rs, Columns.CUSTOMER_ID).strip()),
-                text(rs, Columns.CUSTOMER_NAME),
-                text(rs, Columns.CUSTOMER_SLUG));
-        return new IssuedTrackingNumber(text(rs, Columns.TRACKING_NUMBER), request,
-                Instant.parse(text(rs, Columns.ISSUED)));
+    /**
+     * Reads a row selected with {@link #findSql()}. Stored requests are restored without
+     * validation, but a row that is not in this store's format (nulls, text too long, a weight that
+     * is not a small plain decimal, a date-time or UUID that does not parse: written by something
+     * else, or corrupted) is a fatal {@link StoreFailure} saying so, naming the number and the
+     * column but never a stored value.
+     */
+    IssuedTrackingNumber read(ResultSet rs, String trackingNumber) throws SQLException {
+        try {
+            ShipmentRequest request = StoredRequests.restore(
+                    text(rs, Columns.ORIGIN).strip(),
+                    text(rs, Columns.DESTINATION).strip(),
+                    weight(text(rs, Columns.WEIGHT)),
+                    StoredRequests.parseCreatedAt(text(rs, Columns.CREATED_AT)),
+                    uuid(text(rs, Columns.CUSTOMER_ID)),
+                    text(rs, Columns.CUSTOMER_NAME),
+                    text(rs, Columns.CUSTOMER_SLUG));
+            return new IssuedTrackingNumber(text(rs, Columns.TRACKING_NUMBER), request,
+                    issuedAt(text(rs, Columns.ISSUED)));
+        } catch (ForeignValue e) {
+            throw notValid(trackingNumber, e.getMessage());
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+            // parse errors of the bounded values above; their messages may quote the value
+            throw notValid(trackingNumber, "a value does not parse (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
+    private StoreFailure notValid(String trackingNumber, String reason) {
+        return new StoreFailure(ReservationOutcome.Status.FATAL, "JDBC store: the row of tracking number "
+                + trackingNumber + " in table " + name + " is not a valid Tracknum record: " + reason, null);
+    }
+
+    /** The column's text, checked for presence and length; the message names only the column. */
     private static String text(ResultSet rs, Column column) throws SQLException {
-        return rs.getString(column.name());
+        String value = rs.getString(column.name());
+        if (value == null) {
+            throw new ForeignValue(column.name() + " is NULL");
+        }
+        if (value.length() > (isBoundedText(column) ? readLimit(column) : MAX_UNBOUNDED)) {
+            throw new ForeignValue(column.name() + " is too long");
+        }
+        return value;
+    }
+
+    /** Longest text accepted from a column that is not read through SUBSTR (UUID, DECIMAL, key). */
+    private static final int MAX_UNBOUNDED = 64;
+
+    private static UUID uuid(String text) {
+        String id = text.strip();
+        if (id.length() != 36) {
+            throw new ForeignValue("customer_id is not a UUID");
+        }
+        return UUID.fromString(id);
+    }
+
+    private static Instant issuedAt(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ForeignValue("issued_at is not an ISO-8601 instant");
+        }
+    }
+
+    /** A row that is not this store's; the message names the column only. */
+    private static final class ForeignValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ForeignValue(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** SQLite may hand back {@code 1.5} or {@code 2} for a stored {@code 1.500} or {@code 2.000}. */
     static BigDecimal weight(String stored) {
-        BigDecimal value = new BigDecimal(stored.strip());
+        BigDecimal value;
+        try {
+            value = StoredRequests.parseWeight(stored.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ForeignValue("weight_kg is not a small plain decimal");
+        }
         return value.scale() <= Columns.WEIGHT_SCALE ? value.setScale(Columns.WEIGHT_SCALE, RoundingMode.UNNECESSARY)
                 : value;
     }

@@ -1,5 +1,13 @@
 package org.tracknum.jdbc;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.tracknum.testkit.ForeignRecord;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.testkit.ReservationStoreContract;
 
@@ -26,5 +34,82 @@ abstract class JdbcContractTest extends ReservationStoreContract {
     @Override
     protected int numbersPerThread() {
         return 10_000;
+    }
+
+    private boolean tableReplaced;
+
+    /**
+     * Writes the row with plain SQL, bypassing the store. The first call replaces the store's table
+     * (behind the open store's back) by one with the same columns, all of them nullable text of the
+     * database's largest kind, as another program or a DBA might: only such a table can hold a
+     * 1E+999999999 weight, an 8 MiB name or NULLs. {@link ForeignRecord#WRONG_VERSION} is not
+     * representable: a row has no format version of its own (the table's version is checked when a
+     * store opens; see TableFormatTest).
+     */
+    @Override
+    protected boolean plantForeignRecord(String number, ForeignRecord kind) {
+        String[] row = foreignRow(kind);
+        if (row == null) {
+            return false;
+        }
+        if (!tableReplaced) {
+            String text = bigText();
+            StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (tracking_number VARCHAR(16) PRIMARY KEY");
+            for (Column column : Columns.ALL.subList(1, Columns.ALL.size())) {
+                ddl.append(", ").append(column.name()).append(' ').append(text);
+            }
+            TestDatabases.execute(url(), "DROP TABLE " + table);
+            TestDatabases.execute(url(), ddl.append(')').toString());
+            tableReplaced = true;
+        }
+        List<String> names = Columns.WRITTEN.stream().map(Column::name).toList();
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
+        try (Connection c = DriverManager.getConnection(url()); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, number);
+            for (int i = 1; i < names.size(); i++) {
+                ps.setString(i + 1, row[i - 1]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot plant a " + kind + " row: " + e.getMessage(), e);
+        }
+        return true;
+    }
+
+    /** The database's text type for arbitrarily long values. */
+    private String bigText() {
+        String url = url();
+        if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            return "LONGTEXT";
+        }
+        return url.startsWith("jdbc:h2:") ? "CHARACTER LARGE OBJECT" : "TEXT";
+    }
+
+    /**
+     * The columns after tracking_number in written order (reservation_id, origin, destination,
+     * weight, created_at, customer_id, customer_name, customer_slug, issued_at), or null.
+     */
+    private static String[] foreignRow(ForeignRecord kind) {
+        String[] valid = {UUID.randomUUID().toString(), "MY", "GB", "1.500", "2018-11-20T19:29:32+08:00",
+            "123e4567-e89b-12d3-a456-426614174000", ForeignRecord.SECRET_NAME, ForeignRecord.SECRET_SLUG,
+            "2018-11-20T11:29:32.000000000Z"};
+        switch (kind) {
+            case HUGE_WEIGHT:
+                valid[3] = ForeignRecord.HUGE_WEIGHT_TEXT;
+                return valid;
+            case HUGE_NAME:
+                valid[6] = ForeignRecord.hugeName();
+                return valid;
+            case NULLS:
+                return new String[valid.length];
+            case TRUNCATED:
+                return new String[] {valid[0], "MY", "GB", "1.500", "2018-11-20T19:2", null, null, null, null};
+            case NOT_OURS:
+                return new String[] {"{\"id\": 1}", "{\"k\":", "heavy", "9999999999999999999999999999", "yesterday",
+                    ForeignRecord.SECRET_NAME, ForeignRecord.SECRET_NAME, ForeignRecord.SECRET_SLUG, "never"};
+            default:
+                return null;
+        }
     }
 }

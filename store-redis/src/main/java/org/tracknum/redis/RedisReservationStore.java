@@ -16,6 +16,7 @@ import org.tracknum.spi.SettingNames;
 import org.tracknum.spi.StartupWait;
 import org.tracknum.spi.StoreFailure;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.SafeEncoder;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -80,25 +81,32 @@ public final class RedisReservationStore implements ReservationStore {
     @Override
     public Optional<IssuedTrackingNumber> find(String trackingNumber) {
         checkOpen();
-        String value;
+        byte[] key = SafeEncoder.encode(keyPrefix + trackingNumber);
+        byte[] raw;
         try {
-            value = client.get(keyPrefix + trackingNumber);
+            // at most MAX_VALUE_BYTES + 1 bytes: a foreign 100 MB value never travels whole
+            raw = client.getrange(key, 0, StoredValue.MAX_VALUE_BYTES);
+            if (raw == null || raw.length == 0) {
+                // GETRANGE answers "" both for a missing key and for an empty value
+                if (!client.exists(key)) {
+                    return Optional.empty();
+                }
+                raw = new byte[0];
+            }
         } catch (JedisDataException e) {
             throw Replies.failureOf(e);
         } catch (RuntimeException e) {
             throw new StoreFailure(Status.TRANSIENT, "cannot read from Redis", e);
         }
-        if (value == null) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(StoredValue.decode(trackingNumber, value));
+            return Optional.of(StoredValue.decode(trackingNumber, StoredValue.text(raw)));
         } catch (StoredValue.UnknownVersion e) {
             throw new StoreFailure(Status.FATAL, "the Redis value of tracking number " + trackingNumber + " has "
-                    + e.getMessage() + ": a newer Tracknum wrote it; upgrade this application", null);
+                    + e.getMessage() + ": it is not a valid Tracknum record for this version; a newer Tracknum"
+                    + " wrote it; upgrade this application", null);
         } catch (IllegalArgumentException e) {
-            throw new StoreFailure(Status.FATAL, "the value of a key under " + keyPrefix + " is not a Tracknum"
-                    + " record: " + e.getMessage(), null);
+            throw new StoreFailure(Status.FATAL, "the Redis value of tracking number " + trackingNumber + " (key prefix "
+                    + keyPrefix + ") is not a valid Tracknum record: " + e.getMessage(), null);
         }
     }
 

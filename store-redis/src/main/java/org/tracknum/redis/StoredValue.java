@@ -1,8 +1,10 @@
 package org.tracknum.redis;
 
-import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.ShipmentRequest;
@@ -28,7 +30,30 @@ final class StoredValue {
     private static final char SEPARATOR = '|';
     private static final int FIELDS = 10;
 
+    /**
+     * The longest value {@code find} reads: a version-1 value is at most about 1,300 bytes (a
+     * 255-code-point name is at most 1,020); the headroom leaves room for later versions.
+     */
+    static final int MAX_VALUE_BYTES = 16 * 1024;
+
     private StoredValue() {
+    }
+
+    /**
+     * The value's text: at most {@link #MAX_VALUE_BYTES} bytes of well-formed UTF-8.
+     *
+     * @throws IllegalArgumentException otherwise (naming neither the value nor its bytes)
+     */
+    static String text(byte[] raw) {
+        if (raw.length > MAX_VALUE_BYTES) {
+            throw new IllegalArgumentException("the value is longer than " + MAX_VALUE_BYTES + " bytes");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the value is not UTF-8 text");
+        }
     }
 
     /** @throws IllegalArgumentException if a field is missing or would break the encoding */
@@ -40,7 +65,8 @@ final class StoredValue {
         append(value, "origin_country_id", request.originCountryId());
         append(value, "destination_country_id", request.destinationCountryId());
         append(value, "weight", request.weightKg() == null ? null : request.weightKg().toPlainString());
-        append(value, "created_at", request.createdAt());
+        append(value, "created_at", request.createdAt() == null ? null
+                : StoredRequests.createdAtText(request.createdAt()));
         append(value, "customer_id", request.customerId());
         append(value, "customer_slug", request.customerSlug());
         if (request.customerName() == null) {
@@ -94,12 +120,19 @@ final class StoredValue {
             throw new IllegalArgumentException("not a version-" + VERSION + " Tracknum value (" + version + ", "
                     + f.length + " fields)");
         }
+        if (f[9].length() > 2 * 255 || f[8].length() > 255) {
+            throw new IllegalArgumentException("malformed Tracknum value: customer_name or customer_slug is too long");
+        }
+        if (f[7].length() != 36) {
+            throw new IllegalArgumentException("malformed Tracknum value: customer_id is not a UUID");
+        }
         try {
-            ShipmentRequest request = StoredRequests.restore(f[3], f[4], new BigDecimal(f[5]),
-                    OffsetDateTime.parse(f[6]), UUID.fromString(f[7]), f[9], f[8]);
+            ShipmentRequest request = StoredRequests.restore(f[3], f[4], StoredRequests.parseWeight(f[5]),
+                    StoredRequests.parseCreatedAt(f[6]), UUID.fromString(f[7]), f[9], f[8]);
             return new IssuedTrackingNumber(trackingNumber, request, Instant.parse(f[2]));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("malformed Tracknum value: " + e.getClass().getSimpleName(), e);
+            // the cause's message may quote the value: it is not kept
+            throw new IllegalArgumentException("malformed Tracknum value: " + e.getClass().getSimpleName());
         }
     }
 }

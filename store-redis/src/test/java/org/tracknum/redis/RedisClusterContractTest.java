@@ -18,6 +18,7 @@ import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome.Status;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.testkit.ForeignRecord;
 import org.tracknum.testkit.ReservationStoreContract;
 import org.tracknum.testkit.TestRequests;
 import redis.clients.jedis.HostAndPort;
@@ -54,6 +55,15 @@ class RedisClusterContractTest extends ReservationStoreContract {
                 .cluster(cluster.seeds())
                 .keyPrefix("contract-" + (++stores) + ":")
                 .build();
+    }
+
+    /** Every kind is a raw string value, SET under the store's prefix on the node that owns its slot. */
+    @Override
+    protected boolean plantForeignRecord(String number, ForeignRecord kind) {
+        try (RedisClusterClient client = RedisClusterClient.builder().nodes(seedNodes()).build()) {
+            client.set("contract-" + stores + ":" + number, ForeignValues.of(kind));
+        }
+        return true;
     }
 
     @Override

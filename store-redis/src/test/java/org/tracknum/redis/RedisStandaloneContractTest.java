@@ -5,7 +5,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.tracknum.Durability;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.testkit.ForeignRecord;
 import org.tracknum.testkit.ReservationStoreContract;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The store contract on the shared local Redis ({@code TRACKNUM_TEST_REDIS_URL}), which keeps
@@ -29,6 +31,15 @@ class RedisStandaloneContractTest extends ReservationStoreContract {
                 .keyPrefix(prefix)
                 .durability(Durability.RELAXED)
                 .build();
+    }
+
+    /** Every kind is a raw string value, SET under the store's prefix with a client of its own. */
+    @Override
+    protected boolean plantForeignRecord(String number, ForeignRecord kind) {
+        try (RedisClient client = RedisClient.create(LocalRedis.URL)) {
+            client.set(prefixes.get(prefixes.size() - 1) + number, ForeignValues.of(kind));
+        }
+        return true;
     }
 
     @Override

@@ -47,7 +47,7 @@ class StoredValueTest {
         Reservation reservation = reservation(TestRequests.westward());
         String value = StoredValue.encode(reservation);
         assertThat(value).startsWith("1|" + reservation.reservationId() + "|2026-11-27T10:15:30.123456789Z|CA|BR|0.001|"
-                + "1999-12-31T20:30-03:30|");
+                + "1999-12-31T20:30:00-03:30|");
         assertThat(value).endsWith("|obrien-son-1|O'Brien & Søn");
     }
 
@@ -96,5 +96,28 @@ class StoredValueTest {
                 OffsetDateTime.parse("2018-11-20T19:29:32+08:00"), UUID.randomUUID(), "Name", "slug");
         assertThatThrownBy(() -> StoredValue.encode(reservation(missing)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("destination_country_id is missing");
+    }
+
+    @Test
+    void createdAtIsWrittenWithSecondsAndSecondsLessValuesAreStillRead() {
+        ShipmentRequest request = new ShipmentRequest("MY", "ID", new BigDecimal("2.5"),
+                OffsetDateTime.parse("2018-11-20T19:29Z"), UUID.randomUUID(), "Zoë", "a-b");
+        Reservation reservation = reservation(request);
+        String value = StoredValue.encode(reservation);
+        assertThat(value).contains("|2018-11-20T19:29:00Z|");
+        String old = value.replace("|2018-11-20T19:29:00Z|", "|2018-11-20T19:29Z|");
+        assertThat(StoredValue.decode(reservation.trackingNumber(), old)).isEqualTo(reservation.toIssued());
+    }
+
+    @Test
+    void valuesAreBoundedBeforeTheyAreParsed() {
+        assertThatThrownBy(() -> StoredValue.text(new byte[StoredValue.MAX_VALUE_BYTES + 1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than");
+        assertThatThrownBy(() -> StoredValue.text(new byte[] {'1', '|', (byte) 0xC3}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the value is not UTF-8 text");
+        String value = StoredValue.encode(reservation(TestRequests.westward()));
+        String huge = value.replace("|0.001|", "|1E+999999999|");
+        assertThatThrownBy(() -> StoredValue.decode("TN1", huge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("999999999").hasNoCause();
     }
 }

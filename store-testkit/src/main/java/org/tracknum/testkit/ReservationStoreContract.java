@@ -2,7 +2,10 @@ package org.tracknum.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,18 +24,21 @@ import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.NumberSpaceExhaustedException;
 import org.tracknum.RetryPolicy;
 import org.tracknum.ShipmentRequest;
+import org.tracknum.TrackingNumberException;
 import org.tracknum.TrackingNumberGenerator;
 import org.tracknum.TrackingNumberListener;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.spi.StoreFailure;
 
 /**
  * The contract every {@link ReservationStore} must meet. A store's tests extend this class once
  * per backend and supply a fresh, empty store per test ({@link #newStore()}); everything else is
  * inherited: round trips of every field, {@code TAKEN}, batches matched by reservation id,
  * {@code verify}, {@code ping}/{@code describe}, the generator's collision handling over the
- * store, and 8 concurrent callers checked with {@link History}.
+ * store, 8 concurrent callers checked with {@link History}, and foreign or corrupt records
+ * ({@link ForeignRecord}, planted by the store's {@link #plantForeignRecord}).
  */
 public abstract class ReservationStoreContract {
     private static final int THREADS = 8;
@@ -42,6 +48,21 @@ public abstract class ReservationStoreContract {
 
     /** A fresh, empty store: its own table or key prefix. Called before each test. */
     protected abstract ReservationStore newStore();
+
+    /**
+     * Writes a raw record of {@code kind} under {@code number} into the store's storage, the way
+     * another program or a corruption would: raw SQL rows, raw Redis values, bypassing the store.
+     * The table or key prefix is that of the {@link #store} under test, which is open. A store may
+     * change its own table behind the store's back to make room for the kind (for example replace
+     * the table by one with text columns, as a DBA might).
+     *
+     * <p>Return {@code false} only for a kind the store's storage cannot represent at all, and say
+     * why in the override's Javadoc (the memory store keeps Java objects that only this process
+     * writes, so it has no foreign records; a JDBC row has no format version of its own).
+     *
+     * @return whether the record was planted
+     */
+    protected abstract boolean plantForeignRecord(String number, ForeignRecord kind);
 
     /** Numbers each of 8 threads issues in the concurrency test; at least 10,000. */
     protected int numbersPerThread() {
@@ -254,6 +275,46 @@ public abstract class ReservationStoreContract {
         History.Summary summary = history.check(store);
         System.out.println(getClass().getSimpleName() + " concurrency: " + summary);
         assertThat(summary.ok()).isEqualTo(THREADS * perThread);
+    }
+
+    /**
+     * A foreign or corrupt record never makes {@code find()} hang or run out of memory, and is
+     * reported as a fatal failure (not retried) saying the record is not a valid Tracknum record,
+     * naming the number and no stored value, both by the store and through the generator (a
+     * {@link TrackingNumberException}). Kinds the store cannot represent are listed on stdout.
+     */
+    @Test
+    void foreignAndCorruptRecordsAreReportedWithTheNumberOnly() throws Exception {
+        List<ForeignRecord> notRepresentable = new ArrayList<>();
+        try (TrackingNumberGenerator generator = generator().build()) {
+            for (ForeignRecord kind : ForeignRecord.values()) {
+                String number = randomNumber();
+                if (!plantForeignRecord(number, kind)) {
+                    notRepresentable.add(kind);
+                    continue;
+                }
+                Throwable byStore = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                        () -> catchThrowable(() -> store.find(number)), kind.name());
+                assertThat(byStore).as("%s: store.find", kind).isInstanceOf(StoreFailure.class);
+                assertThat(((StoreFailure) byStore).status()).as("%s", kind).isEqualTo(ReservationOutcome.Status.FATAL);
+                assertReportedSafely(kind, number, byStore);
+                Throwable byGenerator = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                        () -> catchThrowable(() -> generator.find(number)), kind.name());
+                assertThat(byGenerator).as("%s: generator.find", kind).isInstanceOf(TrackingNumberException.class);
+                assertReportedSafely(kind, number, byGenerator);
+            }
+        }
+        System.out.println(getClass().getSimpleName() + " foreign records not representable: " + notRepresentable);
+    }
+
+    private static void assertReportedSafely(ForeignRecord kind, String number, Throwable thrown) {
+        assertThat(thrown.getMessage()).as("%s", kind).contains(number).contains("not a valid Tracknum record");
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).as("%s: message of %s", kind, t.getClass().getName())
+                    .doesNotContain(ForeignRecord.SECRET_NAME).doesNotContain("Mallory")
+                    .doesNotContain(ForeignRecord.SECRET_SLUG).doesNotContain("999999999")
+                    .doesNotContain("xxxxxxxx");
+        }
     }
 
     /** A generator builder over {@link #store}; closing the generator leaves the store open for checks. */

@@ -21,11 +21,19 @@
  *     protected void cleanUp() {
  *         dropTableOrPrefix();                         // after each test, after close()
  *     }
+ *
+ *     protected boolean plantForeignRecord(String number, ForeignRecord kind) {
+ *         writeRawRecord(number, kind);                // bypassing the store; false if not representable
+ *         return true;
+ *     }
  * }
  * }</pre>
  * The contract checks round trips of every field (weight scale, offsets, a 255-code-point name
  * outside the BMP), {@code TAKEN} for a second reservation, outcomes matched by reservation id in
- * mixed batches, {@code verify}, and 8 concurrent callers that never share a number.
+ * mixed batches, {@code verify}, 8 concurrent callers that never share a number, and that foreign
+ * or corrupt records ({@link org.tracknum.testkit.ForeignRecord}: a weight of {@code 1E+999999999},
+ * an 8 MiB name, nulls, a truncated record, a wrong version, another application's data) are
+ * reported as fatal "not a valid Tracknum record" failures naming only the number, in bounded time.
  *
  * <p>For a store's own fault tests (kill the server mid-run, fail over):
  * {@link org.tracknum.testkit.History} records every call of a generator and then checks the store:

@@ -1,6 +1,7 @@
 package com.example.mapstore;
 
 import org.tracknum.spi.ReservationStore;
+import org.tracknum.testkit.ForeignRecord;
 import org.tracknum.testkit.ReservationStoreContract;
 
 /**
@@ -16,5 +17,14 @@ class MapReservationStoreContractTest extends ReservationStoreContract {
     @Override
     protected int numbersPerThread() {
         return 20_000;
+    }
+
+    /**
+     * Never: the store keeps Java objects that only this process hands it, through the SPI; there
+     * is no storage another program could write or that could be corrupted, so no foreign record.
+     */
+    @Override
+    protected boolean plantForeignRecord(String number, ForeignRecord kind) {
+        return false;
     }
 }
