@@ -57,6 +57,7 @@ final class StoreOpening {
 
     /** On a HikariCP pool built from {@code url}, owned by the store. */
     JdbcReservationStore open(String url, String username, String password, int poolSize) {
+        UrlParameters.check(url); // before any connection: a refused parameter must never reach the driver
         HikariDataSource[] pool = new HikariDataSource[1];
         try {
             return wait.until(where(url), () -> {
