@@ -88,7 +88,7 @@ class ServerCommandLineIT {
                 "TRACKNUM_SERVER_THREADS", "4");
         try (ServerProcess server = ServerProcess.start(workDir, environment)) {
             assertThat(server.output()).anyMatch(line -> line.contains("with store memory"));
-            assertThat(server.output()).anyMatch(line -> line.contains("4 request threads"));
+            assertThat(server.output()).anyMatch(line -> line.contains("4 workers"));
         }
     }
 
