@@ -27,6 +27,8 @@ final class GeneratorConfiguration {
     static final String MAX_BACKOFF = RetryPolicy.Builder.MAX_BACKOFF_KEY;
     static final String LANES = TrackingNumberGenerator.Builder.LANES_KEY;
     static final String MAX_BATCH = TrackingNumberGenerator.Builder.MAX_BATCH_SIZE_KEY;
+    static final String BULK_SIZE = TrackingNumberGenerator.Builder.BULK_SIZE_KEY;
+    static final String MAX_BULK = TrackingNumberGenerator.Builder.MAX_BULK_KEY;
 
     private GeneratorConfiguration() {
     }
@@ -62,7 +64,11 @@ final class GeneratorConfiguration {
                 TrackingNumberSetting.of(LANES, "concurrent store calls (match the store's pool size)",
                         TrackingNumberGenerator.Builder.DEFAULT_LANES),
                 TrackingNumberSetting.of(MAX_BATCH, "largest batch; 1 turns batching off",
-                        TrackingNumberGenerator.Builder.DEFAULT_MAX_BATCH_SIZE)));
+                        TrackingNumberGenerator.Builder.DEFAULT_MAX_BATCH_SIZE),
+                TrackingNumberSetting.of(BULK_SIZE, "largest store batch of one nextAll call",
+                        TrackingNumberGenerator.Builder.DEFAULT_BULK_SIZE),
+                TrackingNumberSetting.of(MAX_BULK, "most requests in one nextAll call",
+                        TrackingNumberGenerator.Builder.DEFAULT_MAX_BULK)));
         settings.addAll(FormatConfiguration.settings());
         return settings;
     }
@@ -109,6 +115,18 @@ final class GeneratorConfiguration {
             values.getInt(MAX_BATCH).ifPresent(size -> {
                 builder.maxBatchSize = size;
                 builder.maxBatchSizeNames = org.tracknum.spi.SettingNames.KEYS;
+            });
+        }
+        if (!builder.bulkSizeSet) {
+            values.getInt(BULK_SIZE).ifPresent(size -> {
+                builder.bulkSize = size;
+                builder.bulkSizeNames = org.tracknum.spi.SettingNames.KEYS;
+            });
+        }
+        if (!builder.maxBulkSet) {
+            values.getInt(MAX_BULK).ifPresent(size -> {
+                builder.maxBulk = size;
+                builder.maxBulkNames = org.tracknum.spi.SettingNames.KEYS;
             });
         }
         builder.checkBatching();
