@@ -28,6 +28,10 @@ class ScriptedFaultStore implements ReservationStore {
     volatile Function<Reservation, Fault> verifyFaults = r -> Fault.NONE;
     volatile long delayNanosPerBatch;
     volatile boolean closed;
+    /** Whether to declare key support (the memory store behind keeps keys either way). */
+    volatile boolean keys;
+    /** Whether {@link #ping} fails, as a store that is down. */
+    volatile boolean down;
 
     @Override
     public List<ReservationOutcome> reserve(List<Reservation> batch) {
@@ -86,7 +90,23 @@ class ScriptedFaultStore implements ReservationStore {
     }
 
     @Override
+    public boolean supportsIdempotencyKeys() {
+        return keys;
+    }
+
+    @Override
+    public Optional<IssuedTrackingNumber> findByIdempotencyKey(java.util.UUID customerId, String idempotencyKey) {
+        if (down) {
+            throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "injected: store down", null);
+        }
+        return memory.findByIdempotencyKey(customerId, idempotencyKey);
+    }
+
+    @Override
     public void ping() {
+        if (down) {
+            throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "injected: store down", null);
+        }
     }
 
     @Override
