@@ -60,7 +60,7 @@ public final class History {
         this.expectedFailures = Set.copyOf(expectedFailures);
     }
 
-    private static String randomCandidate(ShipmentRequest request) {
+    static String randomCandidate(ShipmentRequest request) {
         SecureRandom random = RANDOM.get();
         char[] out = new char[16];
         request.originCountryId().getChars(0, 2, out, 0);
