@@ -81,10 +81,36 @@ abstract class Dialect {
 
     /**
      * The steps that migrate a table of an older format version to {@link TableFormat#CURRENT}, in
-     * order (the first leads to version 2). None yet: version 1 is the first format.
+     * order (the first leads to version 2). Version 2 adds the idempotency key's unique index.
      */
     List<FormatStep> formatSteps(NumberTable table) {
-        return List.of();
+        return List.of(new FormatStep(2, List.of(keyIndexSql(table))));
+    }
+
+    /**
+     * The unique index on {@code (customer_id, idempotency_key)} (format version 2): at most one
+     * number per customer and key; rows without a key (NULL) do not collide in any supported
+     * database. Tolerates an index already there.
+     */
+    String keyIndexSql(NumberTable table) {
+        return "CREATE UNIQUE INDEX IF NOT EXISTS " + table.keyIndexName() + " ON " + table.name() + " ("
+                + String.join(", ", UniqueIndexes.KEY_COLUMNS) + ")";
+    }
+
+    /** True if a migration statement failed only because its change is already there. */
+    boolean alreadyApplied(SQLException e) {
+        return false;
+    }
+
+    /**
+     * Which unique index a duplicate-key error names, or {@code null} if {@code e} is not a
+     * duplicate-key error. Never reads row values out of the message.
+     */
+    abstract UniqueIndexes.Violation uniqueViolation(SQLException e);
+
+    /** Binds a UUID as text for a comparison with a UUID column ({@code CHAR(36)} unless overridden). */
+    void bindUuid(PreparedStatement ps, int index, String uuid) throws SQLException {
+        ps.setString(index, uuid);
     }
 
     /** What follows the column list (engine, character set). */

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tracknum.Durability;
 
 /**
@@ -14,6 +16,8 @@ import org.tracknum.Durability;
  * the call returns. Lock waits are bounded per session with {@code SET LOCK_TIMEOUT}.
  */
 final class H2Dialect extends Dialect {
+    /** {@code "PUBLIC.T_IKEY ON PUBLIC.T(...) VALUES (...)"}: the index comes first, the row data after it. */
+    private static final Pattern INDEX = Pattern.compile("\"(?:[A-Za-z0-9_$]+\\.)?([A-Za-z0-9_$]+) ON ");
 
     H2Dialect(Timeouts timeouts, Durability durability) {
         super(timeouts, durability);
@@ -38,6 +42,15 @@ final class H2Dialect extends Dialect {
     @Override
     boolean insertReturnsIds() {
         return false;
+    }
+
+    @Override
+    UniqueIndexes.Violation uniqueViolation(SQLException e) {
+        if (e.getErrorCode() != 23505) {
+            return null;
+        }
+        Matcher m = INDEX.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? UniqueIndexes.Violation.named(m.group(1)) : UniqueIndexes.Violation.UNIDENTIFIED;
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
@@ -26,6 +28,9 @@ final class MariaDbDialect extends Dialect {
     private static final Logger LOG = LoggerFactory.getLogger(MariaDbDialect.class);
     private static final String STRICT_MODE = "STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,NO_ZERO_DATE,"
             + "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO";
+
+    /** The last {@code for key 'name'} of a 1062 message (MySQL 8: {@code 'table.name'}); the entry before it is row data. */
+    private static final Pattern FOR_KEY = Pattern.compile(".*for key '([^']+)'", Pattern.DOTALL);
 
     private final boolean mariaDbServer;
 
@@ -66,6 +71,31 @@ final class MariaDbDialect extends Dialect {
     @Override
     boolean insertReturnsIds() {
         return false;
+    }
+
+    /** MySQL has no {@code CREATE INDEX IF NOT EXISTS}: there a repeat fails with 1061, which {@link #alreadyApplied} accepts. */
+    @Override
+    String keyIndexSql(NumberTable table) {
+        String sql = super.keyIndexSql(table);
+        return mariaDbServer ? sql : sql.replace(" IF NOT EXISTS", "");
+    }
+
+    @Override
+    boolean alreadyApplied(SQLException e) {
+        return e.getErrorCode() == 1061; // ER_DUP_KEYNAME
+    }
+
+    @Override
+    UniqueIndexes.Violation uniqueViolation(SQLException e) {
+        if (e.getErrorCode() != 1062) {
+            return null;
+        }
+        Matcher m = FOR_KEY.matcher(String.valueOf(e.getMessage()));
+        if (!m.lookingAt()) {
+            return UniqueIndexes.Violation.UNIDENTIFIED;
+        }
+        String key = m.group(1);
+        return UniqueIndexes.Violation.named(key.substring(key.lastIndexOf('.') + 1));
     }
 
     @Override

@@ -52,9 +52,21 @@ final class NumberTable {
         return name + "_meta";
     }
 
+    /** The unique index on (customer_id, idempotency_key), format version 2: at most 63 characters. */
+    String keyIndexName() {
+        return name + "_ikey";
+    }
+
     String findSql() {
         return "SELECT " + Columns.writtenList() + " FROM " + name + " WHERE " + Columns.TRACKING_NUMBER.name()
                 + " = ?";
+    }
+
+    /** The rows stored under {@code pairs} (customer id, idempotency key) pairs: one indexed lookup each. */
+    String findByKeySql(int pairs) {
+        String one = "(" + Columns.CUSTOMER_ID.name() + " = ? AND " + Columns.IDEMPOTENCY_KEY.name() + " = ?)";
+        return "SELECT " + Columns.writtenList() + " FROM " + name + " WHERE "
+                + String.join(" OR ", Collections.nCopies(pairs, one));
     }
 
     String ownersSql(int numbers) {

@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tracknum.Durability;
 
 /**
@@ -16,10 +19,15 @@ import org.tracknum.Durability;
  * the reservations that were stored. In autocommit mode that is one round trip and one
  * transaction.
  *
- * <p>Because the statement absorbs every conflict on {@code tracking_number}, a {@code 23505}
- * can only come from another unique index: it is fatal, not a collision.
+ * <p>The conflict target is named on purpose: a violation of the idempotency key's index (or of
+ * any other unique index) is not absorbed but raises {@code 23505}, and the index it names
+ * ({@code ServerErrorMessage.getConstraint()}, language-independent) tells the key's index from an
+ * index someone else added. A concurrent insert of the same key in another transaction makes the
+ * statement wait on the index until that transaction ends ({@code lock_timeout} bounds the wait).
  */
 final class PostgresDialect extends Dialect {
+    /** The first quoted name in an (English) message, if the driver's error fields are not there. */
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     PostgresDialect(Timeouts timeouts, Durability durability) {
         super(timeouts, durability);
@@ -79,6 +87,35 @@ final class PostgresDialect extends Dialect {
             }
             ps.setArray(col + 1, c.createArrayOf("text", values));
         }
+    }
+
+    @Override
+    UniqueIndexes.Violation uniqueViolation(SQLException e) {
+        if (!"23505".equals(e.getSQLState())) {
+            return null;
+        }
+        String name = serverConstraint(e);
+        if (name == null) {
+            Matcher m = QUOTED.matcher(String.valueOf(e.getMessage()));
+            name = m.find() ? m.group(1) : null;
+        }
+        return name == null ? UniqueIndexes.Violation.UNIDENTIFIED : UniqueIndexes.Violation.named(name);
+    }
+
+    /** pgjdbc's {@code getServerErrorMessage().getConstraint()}, by reflection: the driver is the user's dependency. */
+    private static String serverConstraint(SQLException e) {
+        try {
+            Object message = e.getClass().getMethod("getServerErrorMessage").invoke(e);
+            return message == null ? null : (String) message.getClass().getMethod("getConstraint").invoke(message);
+        } catch (ReflectiveOperationException | RuntimeException notPgjdbc) {
+            return null;
+        }
+    }
+
+    /** Sent untyped, so the server compares it with a {@code UUID} column or a text one alike. */
+    @Override
+    void bindUuid(PreparedStatement ps, int index, String uuid) throws SQLException {
+        ps.setObject(index, uuid, Types.OTHER);
     }
 
     @Override
