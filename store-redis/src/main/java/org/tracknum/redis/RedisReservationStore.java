@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.tracknum.ConfigurationException;
 import org.tracknum.Durability;
 import org.tracknum.IssuedTrackingNumber;
@@ -29,6 +30,13 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * ambiguous, and the generator then re-sends it ({@link #verify}) or burns the number. Each batch
  * is one pipeline, or one per node in a Cluster, where a failed node makes only its own
  * reservations ambiguous.
+ *
+ * <p>Idempotency keys ({@link #supportsIdempotencyKeys()}): a reservation with a key first claims
+ * the key under {@code prefix + "k:" + customer-id + ":" + key}, then writes the claimed number,
+ * in two pipelined rounds (more when it completes or replaces another caller's claim); any caller
+ * with the same key completes a pending claim rather than issuing a second number, so the key
+ * names at most one number even when callers die between the steps. Every step is a single-key
+ * command, so the claim and the number may live on different Cluster nodes. See docs/redis.md.
  *
  * <p>{@link Builder#build()} connects once, requires Redis 7.0 on every master and, by default
  * ({@link Durability#STRICT}), refuses masters that would lose issued numbers on restart
@@ -62,7 +70,12 @@ public final class RedisReservationStore implements ReservationStore {
         return write(batch);
     }
 
-    /** Re-sends the same {@code SET NX GET}: a nil reply or our own token means the number is ours. */
+    /**
+     * Re-sends the same writes: a nil reply or our own token means the number is ours. A keyed
+     * reservation runs the claim protocol again with the same values, which recognises each of its
+     * own earlier steps by the reservation id and answers RESERVED, KEY_HELD or TAKEN as
+     * {@link #reserve} does.
+     */
     @Override
     public List<ReservationOutcome> verify(List<Reservation> reservations) {
         return write(reservations);
@@ -70,27 +83,60 @@ public final class RedisReservationStore implements ReservationStore {
 
     private List<ReservationOutcome> write(List<Reservation> reservations) {
         checkOpen();
-        WriteBatch batch = new WriteBatch(reservations, keyPrefix);
-        routing.write(batch);
-        return batch.outcomes();
+        return new ReservationWrites(reservations, keyPrefix).run(routing);
     }
 
     @Override
     public Optional<IssuedTrackingNumber> find(String trackingNumber) {
         checkOpen();
-        String value;
+        String value = read(keyPrefix + trackingNumber);
+        return value == null ? Optional.empty() : Optional.of(decode(trackingNumber, value));
+    }
+
+    /** True: see the class description and docs/redis.md. */
+    @Override
+    public boolean supportsIdempotencyKeys() {
+        return true;
+    }
+
+    /**
+     * Reads the key's claim, then the claimed number: the number if it holds the claim's value
+     * (the claim is settled), empty if there is no claim or it is still pending (no number was
+     * handed out for it yet; the next call with the key completes it) or dead.
+     */
+    @Override
+    public Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        checkOpen();
+        String value = read(IdempotencyClaim.key(keyPrefix, customerId, idempotencyKey));
+        if (value == null) {
+            return Optional.empty();
+        }
+        IdempotencyClaim claim;
         try {
-            value = client.get(keyPrefix + trackingNumber);
+            claim = IdempotencyClaim.parse(value, customerId, idempotencyKey);
+        } catch (IllegalArgumentException e) {
+            throw new StoreFailure(Status.FATAL, "the claim of an idempotency key under " + keyPrefix
+                    + " is unreadable: " + e.getMessage(), null);
+        }
+        String number = read(keyPrefix + claim.trackingNumber());
+        return claim.settledBy(number) ? Optional.of(decode(claim.trackingNumber(), number)) : Optional.empty();
+    }
+
+    private String read(String key) {
+        try {
+            return client.get(key);
         } catch (JedisDataException e) {
             throw Replies.failureOf(e);
         } catch (RuntimeException e) {
             throw new StoreFailure(Status.TRANSIENT, "cannot read from Redis", e);
         }
-        if (value == null) {
-            return Optional.empty();
-        }
+    }
+
+    private IssuedTrackingNumber decode(String trackingNumber, String value) {
         try {
-            return Optional.of(StoredValue.decode(trackingNumber, value));
+            return StoredValue.decode(trackingNumber, value);
         } catch (StoredValue.UnknownVersion e) {
             throw new StoreFailure(Status.FATAL, "the Redis value of tracking number " + trackingNumber + " has "
                     + e.getMessage() + ": a newer Tracknum wrote it; upgrade this application", null);
