@@ -170,24 +170,36 @@ public final class StoreSettings {
         return millis % 1000 == 0 && millis > 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
+    /**
+     * The duration {@code raw} denotes, or null when it is malformed or does not fit in a
+     * {@code long} of nanoseconds (about 292 years): longer ones would overflow wherever a builder
+     * or a driver converts them, so they are reported as invalid, naming the key.
+     */
     private static Duration parseDuration(String raw) {
-        String s = raw.toLowerCase(Locale.ROOT);
         try {
-            if (s.startsWith("p")) {
-                return Duration.parse(raw.toUpperCase(Locale.ROOT));
+            Duration value = parseDurationText(raw);
+            if (value != null) {
+                value.toNanos(); // throws ArithmeticException when it does not fit
             }
-            if (s.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-            }
-            if (s.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
-            }
-            if (s.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
-            }
+            return value;
         } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-            // ArithmeticException: 9999999999999999m overflows Duration; reported as invalid, naming the key
             return null;
+        }
+    }
+
+    private static Duration parseDurationText(String raw) {
+        String s = raw.toLowerCase(Locale.ROOT);
+        if (s.startsWith("p")) {
+            return Duration.parse(raw.toUpperCase(Locale.ROOT));
+        }
+        if (s.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+        }
+        if (s.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+        }
+        if (s.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
         }
         return null;
     }
