@@ -129,9 +129,15 @@ final class BatchInsert {
         return outcomes;
     }
 
-    private static ReservationOutcome rowOutcome(ErrorKind kind, SQLException e) {
+    private ReservationOutcome rowOutcome(ErrorKind kind, SQLException e) {
         if (kind == ErrorKind.DUPLICATE) {
             return ReservationOutcome.TAKEN;
+        }
+        String foreign = dialect.foreignUniqueIndex(e);
+        if (foreign != null) {
+            return ReservationOutcome.of(SqlFailures.failure(SqlFailures.status(kind), "insert violates unique index "
+                    + foreign + ", which is not Tracknum's (only the tracking_number primary key means a number is"
+                    + " taken): drop that index or make it non-unique, and the insert", e));
         }
         return ReservationOutcome.of(SqlFailures.failure(SqlFailures.status(kind), "insert", e));
     }

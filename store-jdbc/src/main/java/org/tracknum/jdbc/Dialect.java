@@ -108,6 +108,28 @@ abstract class Dialect {
     abstract ErrorKind classify(SQLException e);
 
     /**
+     * For a unique violation of an index other than the number's primary key (one a DBA added):
+     * that index's name, so that the violation is reported as fatal, naming it, instead of being
+     * mistaken for a taken number; null otherwise. Only dialects whose insert does not name its
+     * conflict target need it (PostgreSQL and SQLite write {@code ON CONFLICT (tracking_number)},
+     * so any other unique violation is already an error there).
+     */
+    String foreignUniqueIndex(SQLException e) {
+        return null;
+    }
+
+    /** The text between {@code prefix} and the next double quote in {@code message}, or null. */
+    static String quotedAfter(String message, String prefix) {
+        int at = message == null ? -1 : message.indexOf(prefix);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + prefix.length();
+        int end = message.indexOf('"', start);
+        return end < 0 ? null : message.substring(start, end);
+    }
+
+    /**
      * Checks, and for embedded databases sets, what makes a commit durable.
      *
      * @throws ConfigurationException naming the setting and the opt-out, in strict mode

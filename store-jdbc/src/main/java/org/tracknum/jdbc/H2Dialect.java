@@ -43,8 +43,8 @@ final class H2Dialect extends Dialect {
     @Override
     ErrorKind classify(SQLException e) {
         switch (e.getErrorCode()) {
-            case 23505: // DUPLICATE_KEY_1
-                return ErrorKind.DUPLICATE;
+            case 23505: // DUPLICATE_KEY_1: only the primary key means "taken"
+                return foreignUniqueIndex(e) == null ? ErrorKind.DUPLICATE : ErrorKind.FATAL;
             case 50200: // LOCK_TIMEOUT_1 (deadlocks surface here too)
             case 40001: // DEADLOCK_1
             case 90131: // CONCURRENT_UPDATE_1
@@ -87,5 +87,25 @@ final class H2Dialect extends Dialect {
                         + " written", "Run SET WRITE_DELAY 0 as an admin");
             }
         }
+    }
+
+    /**
+     * H2 names the index first: {@code ... violation: "PUBLIC.PRIMARY_KEY_8 ON PUBLIC.T(TRACKING_NUMBER) ..."}.
+     * Its primary key's index is named {@code PRIMARY_KEY_...}; any other name is foreign.
+     */
+    @Override
+    String foreignUniqueIndex(SQLException e) {
+        if (e.getErrorCode() != 23505 || e.getMessage() == null) {
+            return null;
+        }
+        String message = e.getMessage();
+        int quote = message.indexOf('"');
+        int on = quote < 0 ? -1 : message.indexOf(" ON ", quote);
+        if (on < 0) {
+            return null;
+        }
+        String index = message.substring(quote + 1, on);
+        String name = index.substring(index.lastIndexOf('.') + 1);
+        return name.startsWith("PRIMARY_KEY") ? null : name;
     }
 }

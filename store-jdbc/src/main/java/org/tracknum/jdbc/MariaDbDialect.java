@@ -76,8 +76,8 @@ final class MariaDbDialect extends Dialect {
     @Override
     ErrorKind classify(SQLException e) {
         switch (e.getErrorCode()) {
-            case 1062: // ER_DUP_ENTRY
-                return ErrorKind.DUPLICATE;
+            case 1062: // ER_DUP_ENTRY: only the primary key means "taken"
+                return foreignUniqueIndex(e) == null ? ErrorKind.DUPLICATE : ErrorKind.FATAL;
             case 1205: // ER_LOCK_WAIT_TIMEOUT: only the statement was rolled back
             case 1213: // ER_LOCK_DEADLOCK
             case 1040: // ER_CON_COUNT_ERROR (too many connections)
@@ -135,5 +135,22 @@ final class MariaDbDialect extends Dialect {
                 }
             }
         }
+    }
+
+    /** {@code Duplicate entry '...' for key 'PRIMARY'} (MySQL 8: {@code 'table.PRIMARY'}): any other key is foreign. */
+    @Override
+    String foreignUniqueIndex(SQLException e) {
+        if (e.getErrorCode() != 1062 || e.getMessage() == null) {
+            return null;
+        }
+        String message = e.getMessage();
+        int at = message.lastIndexOf("for key '");
+        if (at < 0) {
+            return null;
+        }
+        int start = at + "for key '".length();
+        int end = message.indexOf('\'', start);
+        String key = end < 0 ? message.substring(start) : message.substring(start, end);
+        return key.equals("PRIMARY") || key.endsWith(".PRIMARY") ? null : key;
     }
 }

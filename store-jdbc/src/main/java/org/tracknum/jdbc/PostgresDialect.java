@@ -139,4 +139,14 @@ final class PostgresDialect extends Dialect {
             }
         }
     }
+
+    /**
+     * The insert names its conflict target, so a {@code 23505} always comes from another unique
+     * index; its name is in the primary message ({@code duplicate key value violates unique
+     * constraint "name"}), which {@code logServerErrorDetail=false} keeps while dropping the row.
+     */
+    @Override
+    String foreignUniqueIndex(SQLException e) {
+        return "23505".equals(e.getSQLState()) ? quotedAfter(e.getMessage(), "unique constraint \"") : null;
+    }
 }

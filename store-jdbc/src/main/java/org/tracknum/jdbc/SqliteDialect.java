@@ -111,4 +111,20 @@ final class SqliteDialect extends Dialect {
             }
         }
     }
+
+    /**
+     * The insert names its conflict target, so {@code SQLITE_CONSTRAINT_UNIQUE} (2067) comes from
+     * another unique index; SQLite names its columns ({@code UNIQUE constraint failed: t.col}), not the index.
+     */
+    @Override
+    String foreignUniqueIndex(SQLException e) {
+        String message = e.getMessage();
+        int at = message == null ? -1 : message.indexOf("UNIQUE constraint failed: ");
+        if (at < 0) {
+            return null;
+        }
+        String columns = message.substring(at + "UNIQUE constraint failed: ".length());
+        int end = columns.indexOf(')');
+        return "on " + (end < 0 ? columns : columns.substring(0, end)).strip();
+    }
 }

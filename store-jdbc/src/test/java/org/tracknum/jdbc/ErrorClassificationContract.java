@@ -102,6 +102,45 @@ abstract class ErrorClassificationContract {
                 dialect.insertSql(NumberTable.named(table), 1));
     }
 
+    /**
+     * A unique index a DBA added is not "number taken": that used to loop through fresh candidates
+     * until NumberSpaceExhaustedException. It fails its own row only, fatally, naming the index.
+     */
+    @Test
+    void aUniqueIndexOfSomeoneElseIsFatalNamingItNotACollision() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.execute("CREATE UNIQUE INDEX " + table + "_dba ON " + table + " (customer_id)");
+        }
+        UUID customer = UUID.randomUUID();
+        ShipmentRequest first = withCustomer(customer);
+        Reservation stored = reservation(number(), first);
+        assertThat(store.reserve(List.of(stored))).extracting(ReservationOutcome::status)
+                .containsExactly(Status.RESERVED);
+
+        Reservation before = reservation(number());
+        Reservation clash = reservation(number(), withCustomer(customer));
+        Reservation after = reservation(number());
+        List<ReservationOutcome> outcomes = store.reserve(List.of(before, clash, after));
+
+        assertThat(outcomes).extracting(ReservationOutcome::status)
+                .containsExactly(Status.RESERVED, Status.FATAL, Status.RESERVED);
+        Throwable cause = outcomes.get(1).cause();
+        assertThat(cause.getMessage()).containsIgnoringCase(dialect.name().equals("SQLite") ? "customer_id"
+                : table + "_dba").contains("not Tracknum's");
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("Secret Customer Name")
+                    .doesNotContain("dba-unique-slug");
+        }
+        assertThat(store.reserve(List.of(reservation(number(), withCustomer(customer)))))
+                .extracting(ReservationOutcome::status).containsExactly(Status.FATAL);
+    }
+
+    private static ShipmentRequest withCustomer(UUID customer) {
+        return new ShipmentRequest("MY", "ID", new java.math.BigDecimal("1.5"),
+                java.time.OffsetDateTime.parse("2018-11-20T19:29:32+08:00"), customer,
+                "Secret Customer Name", "dba-unique-slug");
+    }
+
     @Test
     void checkViolationFailsOnlyItsOwnRowAndIsNotACollision() {
         ShipmentRequest refused = new ShipmentRequest("MY", "ID", new java.math.BigDecimal("1.5"),
