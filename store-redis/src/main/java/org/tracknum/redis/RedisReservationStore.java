@@ -106,7 +106,8 @@ public final class RedisReservationStore implements ReservationStore {
                     + " wrote it; upgrade this application", null);
         } catch (IllegalArgumentException e) {
             throw new StoreFailure(Status.FATAL, "the Redis value of tracking number " + trackingNumber + " (key prefix "
-                    + keyPrefix + ") is not a valid Tracknum record: " + e.getMessage(), null);
+                    + keyPrefix + ") is not a Tracknum record (not a valid Tracknum record of version " + StoredValue.VERSION
+                    + ": " + e.getMessage() + ")", null);
         }
     }
 
