@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.tracknum.ci.DocumentedDefaults;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,46 +25,12 @@ import org.junit.jupiter.api.Test;
 class DocumentedDefaultsTest {
     static final Path README = Path.of("..", "README.md");
     private static final Pattern KEY = Pattern.compile("`(tracknum\\.[a-z0-9.-]+)`");
-    private static final Pattern DEFAULT = Pattern.compile("^`([^`]*)`");
 
-    /** Key → documented default (empty for "—", "none" or "(required)"), from every table with key and default columns. */
-    static Map<String, Optional<String>> documentedDefaults(Path markdown) throws IOException {
-        Map<String, Optional<String>> documented = new TreeMap<>();
-        int keyColumn = -1;
-        int defaultColumn = -1;
-        for (String line : Files.readAllLines(markdown)) {
-            if (!line.startsWith("|")) {
-                keyColumn = -1;
-                continue;
-            }
-            List<String> cells = Stream.of(line.substring(1).split("\\|", -1)).map(String::strip).toList();
-            if (keyColumn < 0) {
-                keyColumn = cells.indexOf("key");
-                defaultColumn = cells.indexOf("default");
-                if (defaultColumn < 0) {
-                    keyColumn = -1;
-                }
-                continue;
-            }
-            if (cells.size() <= Math.max(keyColumn, defaultColumn) || cells.get(keyColumn).startsWith("---")) {
-                continue;
-            }
-            Matcher value = DEFAULT.matcher(cells.get(defaultColumn));
-            Optional<String> stated = value.find() ? Optional.of(value.group(1)) : Optional.empty();
-            Matcher key = KEY.matcher(cells.get(keyColumn));
-            while (key.find()) {
-                if (documented.put(key.group(1), stated) != null) {
-                    fail(markdown + " documents " + key.group(1) + " twice");
-                }
-            }
-        }
-        return documented;
-    }
 
     @Test
     void theReadmeStatesTheBuildersDefaultForEveryKey() throws IOException {
         assertThat(README).as("README.md at %s (tests run in the module directory)", README.toAbsolutePath()).exists();
-        Map<String, Optional<String>> documented = documentedDefaults(README);
+        Map<String, Optional<String>> documented = DocumentedDefaults.read(README, KEY);
         Map<String, TrackingNumberSetting> known = new HashMap<>();
         TrackingNumberConfiguration.settings().forEach(s -> known.put(s.key(), s));
         for (TrackingNumberSetting setting : known.values()) {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.tracknum.ci.DocumentedDefaults;
 import org.junit.jupiter.api.Test;
 import org.tracknum.ConfigurationException;
 import org.tracknum.IssuedTrackingNumber;
@@ -27,39 +28,7 @@ import redis.clients.jedis.UnifiedJedis;
 /** The Redis keys: documented defaults, what reaches the provider, a client handed in as a resource. */
 class RedisSettingsTest {
     private static final Pattern KEY = Pattern.compile("`(tracknum\\.redis\\.[a-z0-9.-]+)`");
-    private static final Pattern DEFAULT = Pattern.compile("^`([^`]*)`");
 
-    /** Key → documented default from every table of {@code markdown} with key and default columns. */
-    private static Map<String, Optional<String>> documentedDefaults(Path markdown) throws IOException {
-        Map<String, Optional<String>> documented = new TreeMap<>();
-        int keyColumn = -1;
-        int defaultColumn = -1;
-        for (String line : Files.readAllLines(markdown)) {
-            if (!line.startsWith("|")) {
-                keyColumn = -1;
-                continue;
-            }
-            List<String> cells = Stream.of(line.substring(1).split("\\|", -1)).map(String::strip).toList();
-            if (keyColumn < 0) {
-                keyColumn = cells.indexOf("key");
-                defaultColumn = cells.indexOf("default");
-                keyColumn = defaultColumn < 0 ? -1 : keyColumn;
-                continue;
-            }
-            if (cells.size() <= Math.max(keyColumn, defaultColumn) || cells.get(keyColumn).startsWith("---")) {
-                continue;
-            }
-            Matcher value = DEFAULT.matcher(cells.get(defaultColumn));
-            Optional<String> stated = value.find() ? Optional.of(value.group(1)) : Optional.empty();
-            Matcher key = KEY.matcher(cells.get(keyColumn));
-            while (key.find()) {
-                if (documented.put(key.group(1), stated) != null) {
-                    fail(markdown + " documents " + key.group(1) + " twice");
-                }
-            }
-        }
-        return documented;
-    }
 
     @Test
     void readmeAndDocsStateTheBuildersDefaults() throws IOException {
@@ -67,7 +36,7 @@ class RedisSettingsTest {
                 .filter(s -> s.key().startsWith("tracknum.redis.")).toList();
         assertThat(redis).hasSize(RedisSetting.values().length);
         for (Path doc : List.of(Path.of("..", "README.md"), Path.of("..", "docs", "redis.md"))) {
-            Map<String, Optional<String>> documented = documentedDefaults(doc);
+            Map<String, Optional<String>> documented = DocumentedDefaults.read(doc, KEY);
             for (TrackingNumberSetting s : redis) {
                 assertThat(documented).as("%s has no row for %s", doc, s.key()).containsKey(s.key());
                 assertThat(documented.get(s.key()))
