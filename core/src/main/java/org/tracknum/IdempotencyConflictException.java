@@ -20,12 +20,24 @@ public class IdempotencyConflictException extends TrackingNumberException {
         this.trackingNumber = trackingNumber;
     }
 
+    /** Two items of one {@code nextAll} list carry the same key for different requests; nothing was issued. */
+    IdempotencyConflictException(String idempotencyKey, int firstIndex, int index) {
+        super("idempotency key " + idempotencyKey + " is used by items [" + firstIndex + "] and [" + index
+                + "] of the list for different requests: use a new key for each shipment; nothing was issued");
+        this.idempotencyKey = idempotencyKey;
+        this.trackingNumber = null;
+    }
+
     /** The key that was reused. */
     public String idempotencyKey() {
         return idempotencyKey;
     }
 
-    /** The number the key already names. */
+    /**
+     * The number the key already names, or {@code null} when two items of one
+     * {@link TrackingNumberGenerator#nextAll(java.util.List, java.util.List) nextAll} list carried
+     * the key (then nothing was issued).
+     */
     public String trackingNumber() {
         return trackingNumber;
     }

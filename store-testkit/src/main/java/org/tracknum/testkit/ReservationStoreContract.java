@@ -349,6 +349,16 @@ public abstract class ReservationStoreContract {
         }
 
         @Override
+        public boolean supportsIdempotencyKeys() {
+            return delegate.supportsIdempotencyKeys();
+        }
+
+        @Override
+        public Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey) {
+            return delegate.findByIdempotencyKey(customerId, idempotencyKey);
+        }
+
+        @Override
         public void ping() {
             delegate.ping();
         }
