@@ -73,11 +73,11 @@ final class BulkIssue {
         boolean anyKey = false;
         for (int i = 0; i < n; i++) {
             if (items.get(i) == null) {
-                errors.add(new FieldError("[" + i + "]", "must not be null", null));
+                errors.add(new FieldError(IndexedErrors.field(i, null), "must not be null", null));
             }
             if (keyArray != null && keyArray[i] != null) {
                 anyKey = true;
-                FieldError error = IdempotencyKeys.error("[" + i + "]." + IdempotencyKeys.FIELD, keyArray[i]);
+                FieldError error = IdempotencyKeys.error(IndexedErrors.field(i, IdempotencyKeys.FIELD), keyArray[i]);
                 if (error != null) {
                     errors.add(error);
                 }
