@@ -37,10 +37,10 @@ import org.tracknum.spi.StoreFailure;
  * per backend and supply a fresh, empty store per test ({@link #newStore()}); everything else is
  * inherited: round trips of every field, {@code TAKEN}, batches matched by reservation id,
  * {@code verify}, {@code ping}/{@code describe}, the generator's collision handling over the
- * store, 8 concurrent callers checked with {@link History}, and foreign or corrupt records
- * foreign or corrupt records ({@link ForeignRecord}, planted by the store's {@link #plantForeignRecord}),
- * and bulk issuance ({@code nextAll}: order, a bad item stores nothing, 10,000 requests). A store that keeps idempotency keys extends
- * {@link IdempotencyContract} instead, which adds the key cases; one that does not must refuse keyed
+ * store, 8 concurrent callers checked with {@link History}, foreign or corrupt records
+ * ({@link ForeignRecord}, planted by the store's {@link #plantForeignRecord}), and bulk issuance
+ * ({@code nextAll}: order, a bad item stores nothing, 10,000 requests). A store that keeps
+ * idempotency keys extends {@link IdempotencyContract} instead, which adds the key cases; one that does not must refuse keyed
  * calls, which this contract checks.
  */
 public abstract class ReservationStoreContract {
