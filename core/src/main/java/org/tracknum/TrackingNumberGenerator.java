@@ -334,6 +334,9 @@ public interface TrackingNumberGenerator extends AutoCloseable {
             }
             Duration retryBudget = retryPolicy.budget();
             return retryBudget.compareTo(StartupWait.DEFAULT_BUDGET) > 0 ? retryBudget : StartupWait.DEFAULT_BUDGET;
+        }
+
+        /**
          * Largest batch that {@link TrackingNumberGenerator#nextAll} hands to the store, 1 to
          * 10,000 (default 1,000; {@code tracknum.batch.bulk-size}). Bulk calls go to the store
          * directly, not through the lanes of {@link #lanes(int)}.

@@ -318,6 +318,8 @@ public abstract class ReservationStoreContract {
                     .doesNotContain(ForeignRecord.SECRET_SLUG).doesNotContain("999999999")
                     .doesNotContain("xxxxxxxx");
         }
+    }
+
     @Test
     void aStoreThatKeepsKeysRunsTheIdempotencyContractAndOneThatDoesNotRefusesKeys() {
         if (store.supportsIdempotencyKeys()) {
