@@ -92,7 +92,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         enter();
         long start = System.nanoTime();
         try {
-            return issue(request, null, start, start + retry.budget().toNanos());
+            return issue(request, null, start, start + retry.budget().toNanos()).issued();
         } catch (TrackingNumberException e) {
             notifyFailure(e, start);
             throw e;
@@ -103,9 +103,14 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
 
     @Override
     public IssuedTrackingNumber next(ShipmentRequest request, String idempotencyKey) {
+        return nextOrReplay(request, idempotencyKey).issued();
+    }
+
+    @Override
+    public KeyedIssue nextOrReplay(ShipmentRequest request, String idempotencyKey) {
         Objects.requireNonNull(request, "request");
         if (idempotencyKey == null) {
-            return next(request);
+            return new KeyedIssue(next(request), false);
         }
         IdempotencyKeys.check(idempotencyKey);
         requireKeySupport();
@@ -123,9 +128,9 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
 
     /**
      * One call's loop: candidate, reserve through the lanes, handle the outcome. With a key,
-     * {@code KEY_HELD} ends the call with the stored number (equal request) or a conflict.
+     * {@code KEY_HELD} ends the call with the stored number (equal request, a replay) or a conflict.
      */
-    IssuedTrackingNumber issue(ShipmentRequest request, String key, long start, long deadline) {
+    KeyedIssue issue(ShipmentRequest request, String key, long start, long deadline) {
         int collisions = 0;
         int retries = 0;
         Reservation reservation = newReservation(request, key);
@@ -136,9 +141,9 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
                     if (listening) {
                         listener.issued(since(start));
                     }
-                    return reservation.toIssued();
+                    return new KeyedIssue(reservation.toIssued(), false);
                 case KEY_HELD:
-                    return replay(request, key, outcome.existing(), start);
+                    return new KeyedIssue(replay(request, key, outcome.existing(), start), true);
                 case TAKEN:
                     collisions++;
                     listener.collision(since(start));
@@ -155,10 +160,10 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
                     ReservationOutcome verdict = verifyOwnership(reservation, deadline, start);
                     if (verdict.status() == ReservationOutcome.Status.RESERVED) {
                         listener.issued(since(start));
-                        return reservation.toIssued();
+                        return new KeyedIssue(reservation.toIssued(), false);
                     }
                     if (verdict.status() == ReservationOutcome.Status.KEY_HELD) {
-                        return replay(request, key, verdict.existing(), start);
+                        return new KeyedIssue(replay(request, key, verdict.existing(), start), true);
                     }
                     LOG.debug("burned a candidate whose write was ambiguous");
                     listener.burned(since(start));
@@ -455,7 +460,8 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         return bulkSize;
     }
 
-    int maxBulk() {
+    @Override
+    public int maxBulk() {
         return maxBulk;
     }
 

@@ -30,15 +30,15 @@ final class KeyedCalls {
         this.generator = generator;
     }
 
-    IssuedTrackingNumber issue(ShipmentRequest request, String key, long start, long deadline) {
+    KeyedIssue issue(ShipmentRequest request, String key, long start, long deadline) {
         Scope scope = new Scope(request.customerId(), key);
         while (true) {
             Call mine = new Call();
             Call first = calls.putIfAbsent(scope, mine);
             if (first == null) {
                 try {
-                    IssuedTrackingNumber issued = settle(request, key, start, deadline);
-                    mine.result = issued;
+                    KeyedIssue issued = settle(request, key, start, deadline);
+                    mine.result = issued.issued();
                     return issued;
                 } finally {
                     calls.remove(scope, mine);
@@ -51,7 +51,7 @@ final class KeyedCalls {
             }
             IssuedTrackingNumber result = first.result;
             if (result != null) {
-                return generator.replay(request, key, result, start);
+                return new KeyedIssue(generator.replay(request, key, result, start), true);
             }
             // The first call failed: this one tries itself, within what is left of its budget.
         }
@@ -62,7 +62,7 @@ final class KeyedCalls {
      * held up by another unfinished call (another process's transaction on the key): the number
      * it stored in the meantime is returned, or else the key is reported in flight.
      */
-    private IssuedTrackingNumber settle(ShipmentRequest request, String key, long start, long deadline) {
+    private KeyedIssue settle(ShipmentRequest request, String key, long start, long deadline) {
         try {
             return generator.issue(request, key, start, deadline);
         } catch (StoreUnavailableException unavailable) {
@@ -77,7 +77,7 @@ final class KeyedCalls {
                 throw unavailable;
             }
             if (stored.isPresent()) {
-                return generator.replay(request, key, stored.get(), start);
+                return new KeyedIssue(generator.replay(request, key, stored.get(), start), true);
             }
             throw new IdempotencyKeyInFlightException(key, " or could not be written: the store answers, but the"
                     + " key's write did not complete within the retry budget", unavailable);

@@ -74,6 +74,17 @@ public interface TrackingNumberGenerator extends AutoCloseable {
     IssuedTrackingNumber next(ShipmentRequest request, String idempotencyKey);
 
     /**
+     * {@link #next(ShipmentRequest, String)}, telling also whether this call issued the number or
+     * returned the one already stored under the key ({@link KeyedIssue#replayed()}), e.g. for an
+     * HTTP API's {@code Idempotent-Replayed} header. Of all calls with one customer's key, at most
+     * one is ever told {@code replayed() == false}: the one whose write stored the number (none,
+     * if that caller died before it returned; a call whose own write was settled only after its
+     * retry budget, through the key, is told {@code true}). A {@code null} key is a call without a
+     * key, never a replay. Throws what {@link #next(ShipmentRequest, String)} throws.
+     */
+    KeyedIssue nextOrReplay(ShipmentRequest request, String idempotencyKey);
+
+    /**
      * Issues one number per request, in large store batches ({@link Builder#bulkSize(int)}), and
      * returns them in the order of {@code requests}. Equivalent to {@code nextAll(requests, keys)}
      * with no keys.
@@ -121,6 +132,12 @@ public interface TrackingNumberGenerator extends AutoCloseable {
      * @throws TrackingNumberException   when the store does not keep idempotency keys
      */
     Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey);
+
+    /**
+     * The most requests one {@link #nextAll} call takes ({@link Builder#maxBulk(int)},
+     * {@code tracknum.batch.max-bulk}): split longer lists into lists of this size.
+     */
+    int maxBulk();
 
     /**
      * The issued number with its request as given, or empty if it was never issued (also for any

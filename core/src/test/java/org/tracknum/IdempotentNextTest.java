@@ -66,6 +66,34 @@ class IdempotentNextTest {
     }
 
     @Test
+    void nextOrReplayTellsTheFirstCallFromItsReplays() {
+        try (TrackingNumberGenerator generator = generator()) {
+            ShipmentRequest request = ValidRequests.unique();
+            KeyedIssue first = generator.nextOrReplay(request, "order-4711");
+            KeyedIssue again = generator.nextOrReplay(request, "order-4711");
+            assertThat(first.replayed()).isFalse();
+            assertThat(again.replayed()).isTrue();
+            assertThat(again.issued()).isEqualTo(first.issued());
+            assertThat(generator.next(request, "order-4711")).isEqualTo(first.issued());
+            assertThat(generator.nextOrReplay(request, null).replayed()).as("no key, no replay").isFalse();
+            assertThat(memory.size()).isEqualTo(2);
+            assertThat(replayed).hasValue(2);
+        }
+    }
+
+    @Test
+    void aReplayFromAnotherGeneratorOnTheStoreIsAReplay() {
+        try (TrackingNumberGenerator one = generator(); TrackingNumberGenerator two = generator()) {
+            ShipmentRequest request = ValidRequests.unique();
+            KeyedIssue first = one.nextOrReplay(request, "shared");
+            KeyedIssue other = two.nextOrReplay(request, "shared");
+            assertThat(first.replayed()).isFalse();
+            assertThat(other.replayed()).isTrue();
+            assertThat(other.issued()).isEqualTo(first.issued());
+        }
+    }
+
+    @Test
     void requestsAreComparedAfterCanonicalisation() {
         try (TrackingNumberGenerator generator = generator()) {
             UUID customer = UUID.randomUUID();
@@ -161,21 +189,25 @@ class IdempotentNextTest {
                 CountDownLatch go = new CountDownLatch(1);
                 ExecutorService pool = Executors.newFixedThreadPool(16);
                 try {
-                    List<Callable<IssuedTrackingNumber>> calls = new ArrayList<>();
+                    List<Callable<KeyedIssue>> calls = new ArrayList<>();
                     for (int t = 0; t < 16; t++) {
                         calls.add(() -> {
                             go.await();
-                            return generator.next(request, "burst");
+                            return generator.nextOrReplay(request, "burst");
                         });
                     }
-                    List<Future<IssuedTrackingNumber>> futures = new ArrayList<>();
+                    List<Future<KeyedIssue>> futures = new ArrayList<>();
                     calls.forEach(c -> futures.add(pool.submit(c)));
                     go.countDown();
                     Set<IssuedTrackingNumber> results = new HashSet<>();
-                    for (Future<IssuedTrackingNumber> f : futures) {
-                        results.add(f.get());
+                    int firstIssues = 0;
+                    for (Future<KeyedIssue> f : futures) {
+                        KeyedIssue result = f.get();
+                        results.add(result.issued());
+                        firstIssues += result.replayed() ? 0 : 1;
                     }
                     assertThat(results).hasSize(1);
+                    assertThat(firstIssues).as("calls told they issued the number").isEqualTo(1);
                 } finally {
                     pool.shutdownNow();
                 }
