@@ -11,13 +11,10 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.PreEncodedHttpField;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Promise;
-import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,19 +147,17 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
         flight.holdBody(held);
         // Read without holding a thread: the rest of the body arrives while no thread waits for it.
         flight.bodyPending = true;
-        Content.Source.asByteArrayAsync(request, action.maxBody(), Promise.Invocable.from(
-                Invocable.InvocationType.NON_BLOCKING, (byte[] body, Throwable failure) -> {
-                    flight.bodyPending = false;
-                    if (failure != null) {
-                        flight.answer(failure instanceof IllegalArgumentException
-                                ? ErrorCode.PAYLOAD_TOO_LARGE.reply("The request body must be at most "
-                                + action.maxBody() + " bytes.").with("Connection", "close")
-                                : ErrorCode.BAD_REQUEST.reply("The request body ended early.")
-                                .with("Connection", "close"));
-                    } else {
-                        run(flight, action, new Exchange(request, segment, body));
-                    }
-                }));
+        BodyReader.read(request, action.maxBody(), outcome -> {
+            flight.bodyPending = false;
+            if (outcome.body() != null) {
+                run(flight, action, new Exchange(request, segment, outcome.body()));
+            } else if (outcome.tooLarge()) {
+                flight.answer(ErrorCode.PAYLOAD_TOO_LARGE.reply("The request body must be at most " + action.maxBody()
+                        + " bytes.").with("Connection", "close"));
+            } else {
+                flight.answer(ErrorCode.BAD_REQUEST.reply("The request body ended early.").with("Connection", "close"));
+            }
+        });
     }
 
     private void run(InFlight flight, Router.Action action, Exchange exchange) {
