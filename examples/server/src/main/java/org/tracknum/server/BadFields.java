@@ -13,7 +13,8 @@ import org.tracknum.FieldError;
 /**
  * The {@code 400 {"errors": ...}} answer: what the HTTP layer found wrong with fields (a value
  * given twice, a wrong JSON type, an unknown member, a malformed header) and the library's field
- * errors, merged (the HTTP layer's problem of a field replaces the library's) and ordered by item
+ * errors, merged (the HTTP layer's problem of a field replaces the library's, and a problem of an
+ * item as a whole, such as not being an object, the library's errors of its fields) and ordered by item
  * ({@code shipments[i]}) and then by the API's field order. An answer lists at most {@link #LIMIT}
  * fields; {@code more_errors} counts the others, so that a body full of mistakes cannot make an
  * answer (or the server's memory) grow without bound.
@@ -60,7 +61,9 @@ final class BadFields {
         Map<String, List<String>> all = new LinkedHashMap<>(problems);
         for (FieldError error : errors) {
             String field = rename.apply(error.field());
-            if (!problems.containsKey(field)) {
+            Matcher item = ITEM.matcher(field);
+            String itemItself = item.matches() ? ShipmentJson.SHIPMENTS + "[" + item.group(1) + "]" : null;
+            if (!problems.containsKey(field) && (itemItself == null || !problems.containsKey(itemItself))) {
                 all.computeIfAbsent(field, f -> new ArrayList<>()).add(error.message());
             }
         }
