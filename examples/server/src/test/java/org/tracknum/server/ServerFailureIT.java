@@ -2,12 +2,20 @@ package org.tracknum.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The server's answers when its store fails: an H2 database served over TCP by this test, which
  * the test stops (the store is unreachable: 503 with Retry-After, health DOWN, then recovery) or
  * breaks (its table dropped: 500 with a fixed body, the cause in the server's log without the
- * request's data).
+ * request's data), also part-way through a list (503 with every number issued).
  */
 class ServerFailureIT {
     private static final String CUSTOMER_NAME = "Confidential Freight 4711";
@@ -81,6 +89,77 @@ class ServerFailureIT {
             }
             assertThat(recovered.status()).as(recovered.toString()).isEqualTo(201);
             assertThat(api.get("/health").status()).isEqualTo(200);
+            assertThat(server.terminate()).isEqualTo(143);
+        }
+    }
+
+    /**
+     * A list of 10,000 shipments in store batches of 20, and the database stopped once some
+     * hundreds are stored: the answer is a 503 that lists every number issued by index and every
+     * other item as failed; after the database is back, every listed number is found.
+     */
+    @Test
+    void aListTheStoreFailsPartWayThroughIsAnsweredWithEveryNumberIssued() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(environment());
+        environment.put("TRACKNUM_BATCH_BULK_SIZE", "20");
+        try (ServerProcess server = ServerProcess.start(workDir.resolve("server"), environment)) {
+            ApiClient api = new ApiClient(server);
+            assertThat(api.get(Shipments.unique().path()).status()).isEqualTo(201); // the table exists
+            List<Shipments> shipments = new ArrayList<>();
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                shipments.add(Shipments.unique());
+                items.add(shipments.get(i).json());
+            }
+            CompletableFuture<ApiClient.Answer> answer = CompletableFuture.supplyAsync(
+                    () -> api.post(Shipments.CREATE, Shipments.list(items)));
+            try (Connection c = DriverManager.getConnection(databaseUrl()); Statement s = c.createStatement()) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!answer.isDone() && System.nanoTime() < deadline) {
+                    try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM tracknum_numbers")) {
+                        rows.next();
+                        if (rows.getLong(1) > 300) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(2);
+                }
+            }
+            database.stop();
+            ApiClient.Answer partial = answer.get(60, TimeUnit.SECONDS);
+            assertThat(partial.status()).as("the list must not finish before the stop: %s", partial).isEqualTo(503);
+            assertThat(partial.header("Retry-After")).isEqualTo("1");
+            JsonNode body = partial.json();
+            assertThat(body.get("code").asText()).isEqualTo("store_unavailable");
+            Set<Integer> indexes = new HashSet<>();
+            for (JsonNode issued : body.get("issued")) {
+                int index = issued.get("index").asInt();
+                assertThat(issued.get("customer_id").asText()).isEqualTo(shipments.get(index).get("customer_id"));
+                assertThat(indexes.add(index)).isTrue();
+            }
+            for (JsonNode failed : body.get("failed")) {
+                assertThat(failed.get("code").asText()).isEqualTo("store_unavailable");
+                assertThat(indexes.add(failed.get("index").asInt())).as("an item is issued or failed, once").isTrue();
+            }
+            assertThat(indexes).hasSize(10_000);
+            assertThat(body.get("issued").size()).as("issued before the stop").isBetween(300, 9_999);
+            System.out.printf("%d of 10,000 issued before the database stopped%n", body.get("issued").size());
+
+            database = startTcpServer();
+            ApiClient.Answer recovered = api.get("/health");
+            for (int attempt = 0; recovered.status() == 503 && attempt < 30; attempt++) {
+                Thread.sleep(1_000);
+                recovered = api.get("/health");
+            }
+            for (JsonNode issued : body.get("issued")) {
+                String number = issued.get("tracking_number").asText();
+                ApiClient.Answer found = api.get("/api/tracking-numbers/" + number);
+                for (int attempt = 0; found.status() == 503 && attempt < 30; attempt++) {
+                    Thread.sleep(1_000);
+                    found = api.get("/api/tracking-numbers/" + number);
+                }
+                assertThat(found.status()).as("issued %s is stored", number).isEqualTo(200);
+            }
             assertThat(server.terminate()).isEqualTo(143);
         }
     }
