@@ -1,6 +1,7 @@
 package org.tracknum.server;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.tracknum.InvalidRequestException;
 import org.tracknum.IssuedTrackingNumber;
@@ -61,7 +62,7 @@ final class IssueEndpoints {
         return list((ShipmentJson.Bulk) body, key);
     }
 
-    private Reply one(java.util.Map<String, String> fields, IdempotencyKeyHeader key, BadFields problems) {
+    private Reply one(Map<String, String> fields, IdempotencyKeyHeader key, BadFields problems) {
         if (key.error() != null) {
             problems.add(IdempotencyKeyHeader.NAME, key.error());
         }
