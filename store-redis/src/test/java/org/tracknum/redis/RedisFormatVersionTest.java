@@ -31,7 +31,7 @@ class RedisFormatVersionTest {
     void aValueOfANewerVersionIsAClearErrorNamingOnlyTheNumber() {
         String prefix = LocalRedis.uniquePrefix("format");
         String number = "MYIDK3J9QX2M7PLA";
-        String newer = "2|" + UUID.randomUUID() + "|2027-01-01T00:00:00Z|MY|ID|1.250|2027-01-01T08:00+08:00|"
+        String newer = "3|" + UUID.randomUUID() + "|2027-01-01T00:00:00Z|MY|ID|1.250|2027-01-01T08:00+08:00|"
                 + UUID.randomUUID() + "|secret-slug|some-new-field|Secret Customer";
         try (RedisClient direct = RedisClient.create(LocalRedis.URL);
              RedisReservationStore store = RedisReservationStore.builder().url(LocalRedis.URL).keyPrefix(prefix)
@@ -39,8 +39,8 @@ class RedisFormatVersionTest {
              TrackingNumberGenerator generator = TrackingNumberGenerator.builder().store(store).build()) {
             direct.set(prefix + number, newer);
             assertThatThrownBy(() -> generator.find(number)).isInstanceOf(TrackingNumberException.class)
-                    .hasMessageContaining("tracking number " + number + " has format version 2")
-                    .hasMessageContaining("it reads version 1")
+                    .hasMessageContaining("tracking number " + number + " has format version 3")
+                    .hasMessageContaining("it reads versions 1 and 2")
                     .hasMessageContaining("upgrade this application")
                     .hasMessageNotContaining("Secret").hasMessageNotContaining("secret-slug");
             Reservation r = new Reservation(UUID.randomUUID(), number, TestRequests.unique(), Instant.now());

@@ -79,7 +79,7 @@ class StoredValueTest {
         String value = StoredValue.encode(reservation(TestRequests.unique()));
         assertThatThrownBy(() -> StoredValue.decode("X", "7" + value.substring(1) + "|extra field"))
                 .isInstanceOf(StoredValue.UnknownVersion.class)
-                .hasMessage("format version 7, which this Tracknum does not read (it reads version 1)");
+                .hasMessage("format version 7, which this Tracknum does not read (it reads versions 1 and 2)");
         assertThatThrownBy(() -> StoredValue.decode("X", "1|too|few"))
                 .isNotInstanceOf(StoredValue.UnknownVersion.class).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StoredValue.decode("X", "hello|world"))
