@@ -25,8 +25,10 @@ import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationOutcome.Status;
 import org.tracknum.spi.StoreFailure;
+import org.tracknum.testkit.ForeignRecord;
 import org.tracknum.testkit.TestRequests;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * Idempotency keys at store level, run on standalone Redis and on a Cluster by the subclasses:
@@ -267,6 +269,63 @@ abstract class RedisIdempotencyCases {
         assertThat(outcome.cause()).hasMessageContaining("unreadable").hasMessageNotContaining("Secret");
         assertThatThrownBy(() -> store.findByIdempotencyKey(request.customerId(), "foreign"))
                 .isInstanceOf(StoreFailure.class).hasMessageNotContaining("Secret");
+    }
+
+    @Test
+    void aHugeOrBinaryClaimIsReportedWithoutReadingItWholeOrEchoingIt() {
+        ShipmentRequest request = TestRequests.unique();
+        String huge = "2|" + UUID.randomUUID() + "|" + ForeignRecord.hugeName();
+        direct.set(claimKey(request, "huge"), huge);
+        assertThatThrownBy(() -> store.findByIdempotencyKey(request.customerId(), "huge"))
+                .isInstanceOfSatisfying(StoreFailure.class, e -> assertThat(e.status()).isEqualTo(Status.FATAL))
+                .hasMessageContaining("unreadable").hasMessageContaining("longer than " + StoredValue.MAX_VALUE_BYTES)
+                .hasMessageNotContaining("Mallory").hasMessageNotContaining("xxxxxxxx");
+        direct.set(SafeEncoder.encode(claimKey(request, "binary")), new byte[] {'2', '|', (byte) 0xC3, (byte) 0x28});
+        assertThatThrownBy(() -> store.findByIdempotencyKey(request.customerId(), "binary"))
+                .isInstanceOf(StoreFailure.class).hasMessageContaining("not UTF-8");
+        direct.set(claimKey(request, "empty"), "");
+        assertThatThrownBy(() -> store.findByIdempotencyKey(request.customerId(), "empty"))
+                .isInstanceOf(StoreFailure.class).hasMessageContaining("unreadable");
+    }
+
+    @Test
+    void aClaimWhoseNumberHoldsForeignBytesIsDeadAndReplacedByTheNextCaller() {
+        ShipmentRequest request = TestRequests.unique();
+        Reservation dead = keyed(request, "foreign-number");
+        direct.set(claimKey(request, "foreign-number"), StoredValue.encode(dead));
+        direct.set(SafeEncoder.encode(prefix + dead.trackingNumber()), new byte[] {(byte) 0xFF, '|', (byte) 0xFE});
+        assertThat(store.findByIdempotencyKey(request.customerId(), "foreign-number")).as("dead claim").isEmpty();
+        Reservation next = keyed(request, "foreign-number");
+        assertThat(reserve(next)).isEqualTo(ReservationOutcome.RESERVED);
+        assertThat(store.findByIdempotencyKey(request.customerId(), "foreign-number")).contains(next.toIssued());
+        assertThat(direct.get(SafeEncoder.encode(prefix + dead.trackingNumber())))
+                .as("the foreign value is left alone").containsExactly((byte) 0xFF, '|', (byte) 0xFE);
+    }
+
+    /** A version-2 value of {@code number} with the given weight and name, as a corruption could leave it. */
+    private static String versionTwo(String number, String weight, String name) {
+        return "2|" + UUID.randomUUID() + "|2018-11-20T11:29:32Z|MY|GB|" + weight + "|2018-11-20T19:29:32+08:00|"
+                + UUID.randomUUID() + "|" + ForeignRecord.SECRET_SLUG + "|" + number + "|some-key|" + name;
+    }
+
+    @Test
+    void damagedVersionTwoValuesAreNotValidRecordsAndNameOnlyTheNumber() {
+        String number = KeyedCaller.randomNumber();
+        String whole = versionTwo(number, "1.500", ForeignRecord.SECRET_NAME);
+        List<String> damaged = List.of(
+                versionTwo(number, ForeignRecord.HUGE_WEIGHT_TEXT, ForeignRecord.SECRET_NAME),
+                versionTwo(number, "1.500", ForeignRecord.hugeName()),
+                versionTwo("OTHER" + number.substring(5), "1.500", ForeignRecord.SECRET_NAME),
+                whole.substring(0, whole.indexOf("|some-key|")),
+                "2|||||||||||");
+        for (String value : damaged) {
+            direct.set(prefix + number, value);
+            assertThatThrownBy(() -> store.find(number)).as(value.length() > 200 ? "huge name" : value)
+                    .isInstanceOfSatisfying(StoreFailure.class, e -> assertThat(e.status()).isEqualTo(Status.FATAL))
+                    .hasMessageContaining(number).hasMessageContaining("not a valid Tracknum record of version 1 or 2")
+                    .hasMessageNotContaining("Mallory").hasMessageNotContaining(ForeignRecord.SECRET_SLUG)
+                    .hasMessageNotContaining("999999999").hasMessageNotContaining("some-key");
+        }
     }
 
     @Test
