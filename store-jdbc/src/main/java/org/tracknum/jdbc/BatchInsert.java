@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.tracknum.IssuedTrackingNumber;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.StoreFailure;
+import org.tracknum.spi.ReservationOutcome.Status;
 
 /**
  * Group commit of one batch: all rows, sorted by number, in one autocommit statement (one round
@@ -27,6 +29,13 @@ import org.tracknum.spi.StoreFailure;
  * the batch is written again row by row, each row its own statement, so that only the offending
  * reservation fails. A failure that concerns the whole statement (lost connection, lock timeout,
  * deadlock) fails the whole batch with its classification.
+ *
+ * <p>Duplicate-key errors are classified by the unique index they name ({@link UniqueIndexes}):
+ * the number's primary key means taken; the idempotency key's index means the key already names a
+ * number, which is read back and reported as {@code KEY_HELD} (or {@code TRANSIENT} if it cannot be
+ * read yet); any other unique index is fatal for that row, naming the index. A keyed reservation
+ * whose number turned out taken is also checked for its key, so that a retry of a stored key is
+ * answered {@code KEY_HELD} at once.
  */
 final class BatchInsert {
     private static final Logger LOG = LoggerFactory.getLogger(BatchInsert.class);
@@ -35,14 +44,18 @@ final class BatchInsert {
     private final ConnectionSource connections;
     private final Dialect dialect;
     private final NumberTable table;
+    private final UniqueIndexes indexes;
+    private final KeyReads keys;
     private final ConcurrentHashMap<Integer, String> sqlByRows = new ConcurrentHashMap<>();
     /** Only for single-writer databases: queues this store's writers in the process. */
     private final ReentrantLock writeLock;
 
-    BatchInsert(ConnectionSource connections, Dialect dialect, NumberTable table) {
+    BatchInsert(ConnectionSource connections, Dialect dialect, NumberTable table, UniqueIndexes indexes) {
         this.connections = connections;
         this.dialect = dialect;
         this.table = table;
+        this.indexes = indexes;
+        this.keys = new KeyReads(dialect, table);
         this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
     }
 
@@ -78,22 +91,70 @@ final class BatchInsert {
             try {
                 stored = new HashSet<>(dialect.insert(lease.connection, table, rows, sql(rows.size())));
             } catch (SQLException e) {
-                ErrorKind kind = dialect.classify(e);
+                ErrorKind kind = classify(e);
                 if (kind == ErrorKind.TRANSIENT || kind == ErrorKind.AMBIGUOUS) {
                     throw SqlFailures.failure(SqlFailures.status(kind), "batch insert of " + rows.size() + " rows", e);
                 }
                 if (rows.size() == 1) {
-                    return List.of(rowOutcome(kind, e));
+                    return checkKeysOfTaken(lease.connection, batch, List.of(rowOutcome(lease.connection, sorted[0], kind, e)));
                 }
                 LOG.debug("batch of {} rows failed with {}: writing it row by row", rows.size(), SqlFailures.codes(e));
-                return rowByRow(lease.connection, batch, sorted, rows);
+                return checkKeysOfTaken(lease.connection, batch, rowByRow(lease.connection, batch, sorted, rows));
             }
             List<ReservationOutcome> outcomes = new ArrayList<>(batch.size());
             for (Reservation r : batch) {
                 outcomes.add(stored.contains(r.reservationId()) ? ReservationOutcome.RESERVED : ReservationOutcome.TAKEN);
             }
+            return checkKeysOfTaken(lease.connection, batch, outcomes);
+        }
+    }
+
+    /** The number's index, the key's index, another unique index (fatal), or the dialect's codes. */
+    private ErrorKind classify(SQLException e) {
+        ErrorKind unique = indexes.classify(dialect, e);
+        return unique != null ? unique : dialect.classify(e);
+    }
+
+    /**
+     * A keyed reservation found TAKEN may have lost to an earlier write of its own key (a retry
+     * after an ambiguous outcome with another number): one indexed read turns those into
+     * {@code KEY_HELD}. If the read fails they stay TAKEN, which is safe: the next candidate's
+     * insert meets the key's index.
+     */
+    private List<ReservationOutcome> checkKeysOfTaken(Connection c, List<Reservation> batch,
+                                                      List<ReservationOutcome> outcomes) {
+        List<KeyReads.Key> wanted = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i).status() == Status.TAKEN && batch.get(i).hasIdempotencyKey()) {
+                wanted.add(key(batch.get(i)));
+            }
+        }
+        if (wanted.isEmpty()) {
             return outcomes;
         }
+        Map<KeyReads.Key, IssuedTrackingNumber> held;
+        try {
+            held = keys.find(c, wanted);
+        } catch (SQLException e) {
+            LOG.debug("reading the keys of {} taken reservations failed with {}", wanted.size(), SqlFailures.codes(e));
+            return outcomes;
+        } catch (StoreFailure notValid) {
+            return outcomes; // a row that is not a valid record: the key's own insert reports it
+        }
+        List<ReservationOutcome> checked = new ArrayList<>(outcomes);
+        for (int i = 0; i < batch.size(); i++) {
+            if (checked.get(i).status() == Status.TAKEN && batch.get(i).hasIdempotencyKey()) {
+                IssuedTrackingNumber existing = held.get(key(batch.get(i)));
+                if (existing != null) {
+                    checked.set(i, ReservationOutcome.keyHeld(existing));
+                }
+            }
+        }
+        return checked;
+    }
+
+    private static KeyReads.Key key(Reservation r) {
+        return new KeyReads.Key(r.request().customerId(), r.idempotencyKey());
     }
 
     /**
@@ -115,8 +176,8 @@ final class BatchInsert {
                 boolean stored = !dialect.insert(c, table, List.<String[]>of(rows.get(i)), sql).isEmpty();
                 byId.put(id, stored ? ReservationOutcome.RESERVED : ReservationOutcome.TAKEN);
             } catch (SQLException e) {
-                ErrorKind kind = dialect.classify(e);
-                byId.put(id, rowOutcome(kind, e));
+                ErrorKind kind = classify(e);
+                byId.put(id, rowOutcome(c, sorted[i], kind, e));
                 if (kind == ErrorKind.AMBIGUOUS) {
                     lost = SqlFailures.failure(ReservationOutcome.Status.TRANSIENT, "insert after a lost connection", e);
                 }
@@ -129,17 +190,45 @@ final class BatchInsert {
         return outcomes;
     }
 
-    private ReservationOutcome rowOutcome(ErrorKind kind, SQLException e) {
+    private ReservationOutcome rowOutcome(Connection c, Reservation r, ErrorKind kind, SQLException e) {
         if (kind == ErrorKind.DUPLICATE) {
             return ReservationOutcome.TAKEN;
         }
-        String foreign = dialect.foreignUniqueIndex(e);
-        if (foreign != null) {
-            return ReservationOutcome.of(SqlFailures.failure(SqlFailures.status(kind), "insert violates unique index "
-                    + foreign + ", which is not Tracknum's (only the tracking_number primary key means a number is"
-                    + " taken): drop that index or make it non-unique, and the insert", e));
+        if (kind == ErrorKind.KEY_DUPLICATE && r.hasIdempotencyKey()) {
+            return keyHeld(c, r, e);
+        }
+        UniqueIndexes.Violation other = dialect.uniqueViolation(e);
+        if (other != null) {
+            return ReservationOutcome.fatal(new StoreFailure(Status.FATAL, "JDBC store: insert into " + table.name()
+                    + " violated " + other.describe() + ", which is not Tracknum's: only the tracking_number"
+                    + " primary key means a number is taken and only " + table.keyIndexName() + " on (customer_id,"
+                    + " idempotency_key) that a key is held, so the store cannot tell whether the number is free."
+                    + " Drop that index or make it non-unique (" + SqlFailures.codes(e) + ")", SqlFailures.scrub(e)));
         }
         return ReservationOutcome.of(SqlFailures.failure(SqlFailures.status(kind), "insert", e));
+    }
+
+    /**
+     * The key is held: read the row that holds it. Rows are never deleted by the store, so a row
+     * that cannot be found (deleted by someone, or not readable yet) is transient: the next attempt
+     * either stores the key or meets it again.
+     */
+    private ReservationOutcome keyHeld(Connection c, Reservation r, SQLException e) {
+        try {
+            IssuedTrackingNumber existing = keys.find(c, key(r));
+            if (existing != null) {
+                return ReservationOutcome.keyHeld(existing);
+            }
+            return ReservationOutcome.transientFailure(new StoreFailure(Status.TRANSIENT, "JDBC store: the"
+                    + " idempotency key's row was not found after its index reported it (" + SqlFailures.codes(e)
+                    + ")", SqlFailures.scrub(e)));
+        } catch (SQLException read) {
+            ErrorKind kind = dialect.classify(read);
+            return ReservationOutcome.of(SqlFailures.failure(kind == ErrorKind.FATAL ? Status.FATAL : Status.TRANSIENT,
+                    "reading the row of an idempotency key", read));
+        } catch (StoreFailure notValid) {
+            return ReservationOutcome.of(notValid); // the row holding the key is not a valid record
+        }
     }
 
     private String sql(int rows) {
