@@ -200,10 +200,10 @@ final class BatchInsert {
         UniqueIndexes.Violation other = dialect.uniqueViolation(e);
         if (other != null) {
             return ReservationOutcome.fatal(new StoreFailure(Status.FATAL, "JDBC store: insert into " + table.name()
-                    + " violated " + other.describe() + ", which is not Tracknum's: only the tracking_number"
-                    + " primary key means a number is taken and only " + table.keyIndexName() + " on (customer_id,"
-                    + " idempotency_key) that a key is held, so the store cannot tell whether the number is free."
-                    + " Drop that index or make it non-unique (" + SqlFailures.codes(e) + ")", SqlFailures.scrub(e)));
+                    + " violated " + other.describe() + ", which is not Tracknum's: neither the number's primary key"
+                    + " nor the idempotency key's index (" + table.keyIndexName() + "), so the store cannot tell"
+                    + " whether the number is free. Drop that index or make it non-unique (" + SqlFailures.codes(e)
+                    + ")", SqlFailures.scrub(e)));
         }
         return ReservationOutcome.of(SqlFailures.failure(SqlFailures.status(kind), "insert", e));
     }
