@@ -33,7 +33,10 @@ import org.tracknum.spi.StoreFailure;
  * Claims tracking numbers with unique INSERTs into one table of PostgreSQL, MariaDB/MySQL, H2 or
  * SQLite. The primary key on {@code tracking_number} makes numbers unique; each row holds the
  * request, the issue time and the per-attempt {@code reservation_id}, by which an ambiguous write
- * (connection lost during the insert) is later shown to be ours or not.
+ * (connection lost during the insert) is later shown to be ours or not. A reservation's idempotency
+ * key goes in {@code idempotency_key}; a unique index on {@code (customer_id, idempotency_key)}
+ * (format version 2) lets a key name at most one number per customer, and a key already stored is
+ * reported {@code KEY_HELD} with its stored number.
  *
  * <p>A batch from the generator is written in one statement, one round trip and one transaction,
  * with rows sorted by number; a row the database refuses fails only its own reservation. Every
