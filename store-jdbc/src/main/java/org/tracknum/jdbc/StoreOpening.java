@@ -130,7 +130,12 @@ final class StoreOpening {
             }
             format.createTable(c);
         }
-        format.settle(c, createTable);
+        try {
+            format.settle(c, createTable);
+        } catch (SQLException e) {
+            TableShape.check(c, dialect, numbers, false); // a table that never fitted: say what is wrong with it
+            throw e;
+        }
     }
 
     /**

@@ -53,6 +53,15 @@ final class TableShape {
 
     /** Checks the table and returns its unique indexes, by which duplicate-key errors are classified. */
     static UniqueIndexes check(Connection c, Dialect dialect, NumberTable table) throws SQLException {
+        return check(c, dialect, table, true);
+    }
+
+    /**
+     * Without {@code requireKeyIndex}: the shape a migration to version 2 starts from, so that a
+     * failed migration of a table that never fitted reports what is wrong with it.
+     */
+    static UniqueIndexes check(Connection c, Dialect dialect, NumberTable table, boolean requireKeyIndex)
+            throws SQLException {
         Map<String, Found> columns = columns(c, table);
         List<String> problems = new ArrayList<>();
         for (Column expected : Columns.ALL) {
@@ -69,7 +78,7 @@ final class TableShape {
         if (indexes.on(UniqueIndexes.NUMBER_COLUMNS).isEmpty()) {
             problems.add("tracking_number has no primary key or unique index of its own");
         }
-        if (!indexes.hasKeyIndex()) {
+        if (requireKeyIndex && !indexes.hasKeyIndex()) {
             problems.add("there is no unique index on (customer_id, idempotency_key) (format version 2: "
                     + dialect.keyIndexSql(table) + ")");
         }
