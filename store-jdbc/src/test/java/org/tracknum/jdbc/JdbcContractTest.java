@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.UUID;
 import org.tracknum.testkit.ForeignRecord;
 import org.tracknum.spi.ReservationStore;
-import org.tracknum.testkit.ReservationStoreContract;
+import org.tracknum.testkit.IdempotencyContract;
 
-/** The store contract against one database, through a store built from a URL (its own HikariCP pool). */
-abstract class JdbcContractTest extends ReservationStoreContract {
+/**
+ * The store contract, with the idempotency-key cases (the JDBC store keeps keys), against one
+ * database, through a store built from a URL (its own HikariCP pool).
+ */
+abstract class JdbcContractTest extends IdempotencyContract {
     private String table;
 
     /** The JDBC URL of the database under test. */
