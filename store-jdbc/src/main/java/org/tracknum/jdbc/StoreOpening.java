@@ -133,7 +133,11 @@ final class StoreOpening {
         try {
             format.settle(c, createTable);
         } catch (SQLException e) {
-            TableShape.check(c, dialect, numbers, false); // a table that never fitted: say what is wrong with it
+            try {
+                TableShape.check(c, dialect, numbers, false); // a table that never fitted: say what is wrong with it
+            } catch (SQLException unreadable) {
+                // the migration's own failure (e.g. a lost connection) is the one to classify
+            }
             throw e;
         }
     }
