@@ -1,6 +1,8 @@
 package org.tracknum.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,16 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.tracknum.IssuedTrackingNumber;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
-import org.tracknum.spi.StoreFailure;
 import org.tracknum.spi.ReservationOutcome.Status;
+import org.tracknum.spi.StoreFailure;
 
 /**
  * Group commit of one batch: all rows, sorted by number, in one autocommit statement (one round
@@ -33,9 +35,10 @@ import org.tracknum.spi.ReservationOutcome.Status;
  * <p>Duplicate-key errors are classified by the unique index they name ({@link UniqueIndexes}):
  * the number's primary key means taken; the idempotency key's index means the key already names a
  * number, which is read back and reported as {@code KEY_HELD} (or {@code TRANSIENT} if it cannot be
- * read yet); any other unique index is fatal for that row, naming the index. A keyed reservation
- * whose number turned out taken is also checked for its key, so that a retry of a stored key is
- * answered {@code KEY_HELD} at once.
+ * read yet); any other unique index is fatal for that row, naming the index. If the message names
+ * no index (a server answering in another language), one read of the number and the key decides.
+ * A keyed reservation whose number turned out taken is also checked for its key, so that a retry
+ * of a stored key is answered {@code KEY_HELD} at once.
  */
 final class BatchInsert {
     private static final Logger LOG = LoggerFactory.getLogger(BatchInsert.class);
@@ -198,6 +201,12 @@ final class BatchInsert {
             return keyHeld(c, r, e);
         }
         UniqueIndexes.Violation other = dialect.uniqueViolation(e);
+        if (other != null && other.unidentified()) {
+            ReservationOutcome read = identifyByReading(c, r);
+            if (read != null) {
+                return read;
+            }
+        }
         if (other != null) {
             return ReservationOutcome.fatal(new StoreFailure(Status.FATAL, "JDBC store: insert into " + table.name()
                     + " violated " + other.describe() + ", which is not Tracknum's: neither the number's primary key"
@@ -206,6 +215,34 @@ final class BatchInsert {
                     + ")", SqlFailures.scrub(e)));
         }
         return ReservationOutcome.of(SqlFailures.failure(SqlFailures.status(kind), "insert", e));
+    }
+
+    /**
+     * A duplicate-key error whose message named no index (a server set to answer in another
+     * language, such as MariaDB with {@code lc_messages=de_DE}): reading tells which. Rows are never
+     * deleted and the violated row was committed before the error was raised, so a stored number
+     * means taken (its key, if any, is then checked like any taken one's) and a stored key means
+     * {@code KEY_HELD}; neither means another unique index: null, and the caller reports it fatal.
+     */
+    private ReservationOutcome identifyByReading(Connection c, Reservation r) {
+        try {
+            try (PreparedStatement ps = c.prepareStatement(table.ownersSql(1))) {
+                ps.setString(1, r.trackingNumber());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return ReservationOutcome.TAKEN;
+                    }
+                }
+            }
+            IssuedTrackingNumber existing = r.hasIdempotencyKey() ? keys.find(c, key(r)) : null;
+            return existing != null ? ReservationOutcome.keyHeld(existing) : null;
+        } catch (SQLException read) {
+            ErrorKind kind = dialect.classify(read);
+            return ReservationOutcome.of(SqlFailures.failure(kind == ErrorKind.FATAL ? Status.FATAL : Status.TRANSIENT,
+                    "reading which row a duplicate key belongs to", read));
+        } catch (StoreFailure notValid) {
+            return ReservationOutcome.of(notValid);
+        }
     }
 
     /**

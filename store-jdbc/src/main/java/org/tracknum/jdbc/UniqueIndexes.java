@@ -40,6 +40,11 @@ record UniqueIndexes(Map<String, List<String>> byName) {
             return new Violation(null, columns.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList());
         }
 
+        /** True if the message named neither an index nor columns. */
+        boolean unidentified() {
+            return name == null && columns == null;
+        }
+
         /** For messages: index names are schema, not row data. */
         String describe() {
             if (name != null) {
