@@ -94,7 +94,7 @@ final class BatchInsert {
             try {
                 stored = new HashSet<>(dialect.insert(lease.connection, table, rows, sql(rows.size())));
             } catch (SQLException e) {
-                ErrorKind kind = classify(e);
+                ErrorKind kind = classify(lease.connection, e);
                 if (kind == ErrorKind.TRANSIENT || kind == ErrorKind.AMBIGUOUS) {
                     throw SqlFailures.failure(SqlFailures.status(kind), "batch insert of " + rows.size() + " rows", e);
                 }
@@ -112,10 +112,37 @@ final class BatchInsert {
         }
     }
 
-    /** The number's index, the key's index, another unique index (fatal), or the dialect's codes. */
-    private ErrorKind classify(SQLException e) {
+    /**
+     * The number's index, the key's index, another unique index (fatal), or the dialect's codes;
+     * an otherwise fatal error on a connection that is closed by now is a lost connection.
+     */
+    private ErrorKind classify(Connection c, SQLException e) {
         ErrorKind unique = indexes.classify(dialect, e);
-        return unique != null ? unique : dialect.classify(e);
+        ErrorKind kind = unique != null ? unique : dialect.classify(e);
+        return kind == ErrorKind.FATAL && closed(c) ? ErrorKind.AMBIGUOUS : kind;
+    }
+
+    /**
+     * The status of a failed read (of a key's row, of who holds a duplicate): fatal only for an
+     * error that retrying cannot help on a connection that is still open, else transient (a read
+     * has no side effect).
+     */
+    private Status readStatus(Connection c, SQLException e) {
+        return dialect.classify(e) == ErrorKind.FATAL && !closed(c) ? Status.FATAL : Status.TRANSIENT;
+    }
+
+    /**
+     * True if the connection is closed: after an error that ended its session (PostgreSQL
+     * {@code 57P01}, a reset) HikariCP evicts it, and its next statement fails with a plain
+     * {@code SQLException("Connection is closed")} that carries no SQLState, which the codes alone
+     * would call fatal.
+     */
+    private static boolean closed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /**
@@ -171,6 +198,10 @@ final class BatchInsert {
         String sql = sql(1);
         for (int i = 0; i < sorted.length; i++) {
             UUID id = sorted[i].reservationId();
+            if (lost == null && closed(c)) { // a read for an earlier row lost the connection
+                lost = new StoreFailure(ReservationOutcome.Status.TRANSIENT, "JDBC store: the connection was lost"
+                        + " while writing a batch row by row", null);
+            }
             if (lost != null) {
                 byId.put(id, ReservationOutcome.transientFailure(lost));
                 continue;
@@ -179,7 +210,7 @@ final class BatchInsert {
                 boolean stored = !dialect.insert(c, table, List.<String[]>of(rows.get(i)), sql).isEmpty();
                 byId.put(id, stored ? ReservationOutcome.RESERVED : ReservationOutcome.TAKEN);
             } catch (SQLException e) {
-                ErrorKind kind = classify(e);
+                ErrorKind kind = classify(c, e);
                 byId.put(id, rowOutcome(c, sorted[i], kind, e));
                 if (kind == ErrorKind.AMBIGUOUS) {
                     lost = SqlFailures.failure(ReservationOutcome.Status.TRANSIENT, "insert after a lost connection", e);
@@ -237,8 +268,7 @@ final class BatchInsert {
             IssuedTrackingNumber existing = r.hasIdempotencyKey() ? keys.find(c, key(r)) : null;
             return existing != null ? ReservationOutcome.keyHeld(existing) : null;
         } catch (SQLException read) {
-            ErrorKind kind = dialect.classify(read);
-            return ReservationOutcome.of(SqlFailures.failure(kind == ErrorKind.FATAL ? Status.FATAL : Status.TRANSIENT,
+            return ReservationOutcome.of(SqlFailures.failure(readStatus(c, read),
                     "reading which row a duplicate key belongs to", read));
         } catch (StoreFailure notValid) {
             return ReservationOutcome.of(notValid);
@@ -260,8 +290,7 @@ final class BatchInsert {
                     + " idempotency key's row was not found after its index reported it (" + SqlFailures.codes(e)
                     + ")", SqlFailures.scrub(e)));
         } catch (SQLException read) {
-            ErrorKind kind = dialect.classify(read);
-            return ReservationOutcome.of(SqlFailures.failure(kind == ErrorKind.FATAL ? Status.FATAL : Status.TRANSIENT,
+            return ReservationOutcome.of(SqlFailures.failure(readStatus(c, read),
                     "reading the row of an idempotency key", read));
         } catch (StoreFailure notValid) {
             return ReservationOutcome.of(notValid); // the row holding the key is not a valid record
