@@ -40,8 +40,10 @@ import org.tracknum.testkit.TestRequests;
  * number and the same key, never trusted blindly. Afterwards every key names exactly one stored
  * number, the one its caller was given, and no number was given for two keys.
  *
- * <p>At store level (reserve/verify), because the generator's keyed API is being built elsewhere
- * at the same time; the generator-level fault cases come with the store kit.
+ * <p>These runs work at store level (reserve/verify), which shows the store's own answers
+ * (ambiguous writes, {@code KEY_HELD} after a committed ambiguous write). The same faults are also
+ * run through the generator ({@link KeyedFaultRun}, checked with the kit's {@code KeyedHistory}):
+ * two generators, keyed {@code next} and keyed {@code nextAll} racing on the same keys.
  */
 class PostgresKeyedFaultTest {
     private static final int THREADS = 8;
@@ -84,16 +86,61 @@ class PostgresKeyedFaultTest {
     void everyKeyHasExactlyOneStoredNumberThroughATerminateBackendStorm() throws Exception {
         run("PostgreSQL pg_terminate_backend storm 3 s", () -> {
             Thread.sleep(1000);
-            try (Connection c = DriverManager.getConnection(server.url()); Statement s = c.createStatement()) {
-                long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-                while (System.nanoTime() < end) {
-                    s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
-                            + " AND backend_type = 'client backend'");
-                    Thread.sleep(30);
-                }
-            }
+            terminateBackendsFor(Duration.ofSeconds(3));
             Thread.sleep(1500);
         });
+    }
+
+    @Test
+    void throughTheGeneratorEveryKeyHasExactlyOneStoredNumberAfterKillNineAndRestart() throws Exception {
+        runThroughGenerators("PostgreSQL kill -9 + restart", () -> {
+            Thread.sleep(2000);
+            server.killNine();
+            Thread.sleep(1000);
+            server.start();
+        });
+    }
+
+    @Test
+    void throughTheGeneratorEveryKeyHasExactlyOneStoredNumberThroughATerminateBackendStorm() throws Exception {
+        runThroughGenerators("PostgreSQL pg_terminate_backend storm 3 s", () -> {
+            Thread.sleep(1000);
+            terminateBackendsFor(Duration.ofSeconds(3));
+        });
+    }
+
+    private void runThroughGenerators(String name, FaultRun.Faults faults) throws Exception {
+        String table = TestDatabases.freshTable("pgkeygen");
+        try (JdbcReservationStore store = JdbcReservationStore.builder().url(server.url()).table(table)
+                .connectTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(2))
+                .lockTimeout(Duration.ofMillis(500)).build()) {
+            KeyedFaultRun run = new KeyedFaultRun();
+            run.run(store, Duration.ofSeconds(2), faults);
+            run.check(store, name);
+            assertThat(duplicateKeys(table)).as("keys stored twice").isZero();
+        }
+    }
+
+    private static void terminateBackendsFor(Duration storm) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.url()); Statement s = c.createStatement()) {
+            long end = System.nanoTime() + storm.toNanos();
+            while (System.nanoTime() < end) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                        + " AND backend_type = 'client backend'");
+                Thread.sleep(30);
+            }
+        }
+    }
+
+    /** (customer, key) pairs with more than one row: the unique index must keep this at zero. */
+    private static int duplicateKeys(String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.url()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (SELECT customer_id, idempotency_key FROM " + table
+                     + " WHERE idempotency_key IS NOT NULL GROUP BY customer_id, idempotency_key"
+                     + " HAVING COUNT(*) > 1) AS twice")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private void run(String name, FaultRun.Faults faults) throws Exception {
