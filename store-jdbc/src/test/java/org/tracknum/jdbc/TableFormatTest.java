@@ -259,6 +259,62 @@ class TableFormatTest {
                 java.time.Instant.now(), key);
     }
 
+    /**
+     * docs/jdbc.md shows the current format: its PostgreSQL and MariaDB DDL for DBAs are the
+     * statements the store itself runs for a new table ({@link TableFormat#newTableSql}), its
+     * companion DDL is {@link MetaTable#createSql}, and its 1-to-2 migration is the step's statement
+     * and the version row (compared after dropping comments, spacing and {@code IF NOT EXISTS}).
+     */
+    @Test
+    void docsShowTheCurrentDdlAndTheMigration() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(Path.of("..", "docs", "jdbc.md"));
+        NumberTable numbers = NumberTable.named("tracknum_numbers");
+        Dialect postgres = Dialect.detect("PostgreSQL", "15.20", ErrorClassificationContract.timeouts(),
+                Durability.STRICT);
+        Dialect mariaDb = Dialect.detect("MariaDB", "10.11.19-MariaDB", ErrorClassificationContract.timeouts(),
+                Durability.STRICT);
+        String dbaSection = doc.substring(doc.indexOf("### DDL for DBAs who create the table themselves"));
+
+        assertThat(statements(sqlBlock(dbaSection, "PostgreSQL\n")))
+                .isEqualTo(normalized(TableFormat.of(postgres, numbers).newTableSql()));
+        assertThat(statements(sqlBlock(dbaSection, "MariaDB / MySQL\n")))
+                .as("MariaDB: the table and its key index (the companion as for PostgreSQL)")
+                .isEqualTo(normalized(TableFormat.of(mariaDb, numbers).newTableSql().subList(0, 2)));
+        assertThat(statements(sqlBlock(doc, "### The format version: `<table>_meta`")).get(0))
+                .isEqualTo(normalized(List.of(new MetaTable(postgres, numbers).createSql())).get(0));
+
+        List<String> migration = statements(sqlBlock(doc, "**The migration from version 1 to 2**"));
+        List<String> expected = normalized(TableFormat.of(postgres, numbers).migrationSql(1));
+        assertThat(migration).hasSize(3);
+        assertThat(migration.get(0)).isEqualTo(expected.get(0));
+        assertThat(migration.get(2)).isEqualTo(expected.get(expected.size() - 1));
+    }
+
+    /** The first {@code ```sql} block after {@code heading}. */
+    private static String sqlBlock(String text, String heading) {
+        int at = text.indexOf(heading);
+        assertThat(at).as("docs/jdbc.md has %s", heading).isNotNegative();
+        int start = text.indexOf("```sql\n", at) + "```sql\n".length();
+        return text.substring(start, text.indexOf("```", start));
+    }
+
+    private static List<String> statements(String block) {
+        List<String> sql = new ArrayList<>();
+        for (String statement : block.replaceAll("--[^\n]*", "").split(";")) {
+            if (!statement.isBlank()) {
+                sql.add(statement);
+            }
+        }
+        return normalized(sql);
+    }
+
+    private static List<String> normalized(List<String> statements) {
+        return statements.stream().map(sql -> sql.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")")
+                .replace(" ,", ",").replace("IF NOT EXISTS ", "")
+                .replaceAll("'\\d{4}-\\d\\d-\\d\\dT[^']*Z'", "'<now>'").replace("'<now>'", "'?'").strip())
+                .toList();
+    }
+
     @Test
     void stepsMustLeadToConsecutiveVersions() throws SQLException {
         Dialect h2 = Dialect.detect("H2", "2", ErrorClassificationContract.timeouts(), Durability.STRICT);
