@@ -30,8 +30,9 @@ import org.tracknum.testkit.TestRequests;
 /**
  * Idempotency keys at store level, on a real database per subclass, each test with its own table:
  * keyed reserve, KEY_HELD with the stored record, keys in one batch, per-customer scope, verify,
- * find by key, a concurrent uncommitted insert of the same key, and a unique index someone else
- * added (fatal, naming it, never a collision).
+ * find by key, a concurrent uncommitted insert of the same key, a unique index someone else
+ * added (fatal, naming it, never a collision), and a corrupt row holding a key (fatal, naming the
+ * number only).
  */
 abstract class IdempotencyKeyContract {
     static final Duration LOCK_TIMEOUT = Duration.ofMillis(800);
@@ -255,6 +256,36 @@ abstract class IdempotencyKeyContract {
                     .isNotInstanceOf(NumberSpaceExhaustedException.class)
                     .hasMessageContaining(mention)
                     .hasMessageNotContaining("Secret Customer Name");
+        }
+    }
+
+    /**
+     * A row written by something else that holds a key but is not a valid record: the lookup by
+     * key and a reservation meeting that key are fatal, naming the number, never a stored value.
+     */
+    @Test
+    void aCorruptRowHoldingAKeyIsFatalNamingTheNumberOnly() {
+        UUID customer = UUID.randomUUID();
+        String number = ErrorClassificationContract.number();
+        TestDatabases.execute(url(), "INSERT INTO " + table + " (tracking_number, reservation_id, origin_country_id,"
+                + " destination_country_id, weight_kg, created_at, customer_id, customer_name, customer_slug,"
+                + " issued_at, idempotency_key) VALUES ('" + number + "', '" + UUID.randomUUID() + "', 'MY', 'ID',"
+                + " 1.5, 'Plantedsecret', '" + customer + "', 'Plantedsecret', 'planted-slug', 'never', 'order-9')");
+        ShipmentRequest request = new ShipmentRequest("MY", "ID", new java.math.BigDecimal("1.5"),
+                java.time.OffsetDateTime.parse("2018-11-20T19:29:32+08:00"), customer, "Someone", "someone");
+
+        Throwable byKey = org.assertj.core.api.Assertions.catchThrowable(
+                () -> store.findByIdempotencyKey(customer, "order-9"));
+        ReservationOutcome reserved = store.reserve(List.of(keyed(request, "order-9"))).get(0);
+
+        assertThat(byKey).isInstanceOfSatisfying(StoreFailure.class,
+                f -> assertThat(f.status()).isEqualTo(Status.FATAL));
+        assertThat(reserved.status()).isEqualTo(Status.FATAL);
+        for (Throwable top : List.of(byKey, reserved.cause())) {
+            assertThat(top.getMessage()).contains(number).contains("not a valid Tracknum record");
+            for (Throwable t = top; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain("Plantedsecret").doesNotContain("planted-slug");
+            }
         }
     }
 
