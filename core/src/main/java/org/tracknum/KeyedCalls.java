@@ -65,6 +65,8 @@ final class KeyedCalls {
     private KeyedIssue settle(ShipmentRequest request, String key, long start, long deadline) {
         try {
             return generator.issue(request, key, start, deadline);
+        } catch (CallInterruptedException interrupted) {
+            throw interrupted; // the caller asked to stop: no further store call
         } catch (StoreUnavailableException unavailable) {
             if (!generator.isStoreReachable()) {
                 throw unavailable;
