@@ -253,6 +253,29 @@ class PostApiIT {
         assertThat(tooMany.json().get("detail").asText()).contains("10000");
     }
 
+    @Test
+    void fourListsOfTenThousandAtOnceFitTheServersHeap() throws Exception {
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> running = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                List<String> items = new ArrayList<>();
+                for (int i = 0; i < 10_000; i++) {
+                    items.add(Shipments.unique().json(Map.of("idempotency_key", Shipments.quote(UUID.randomUUID()
+                            .toString()))));
+                }
+                String body = Shipments.list(items);
+                running.add(clients.submit(() -> created(api.post(CREATE, body))));
+            }
+            for (java.util.concurrent.Future<JsonNode> list : running) {
+                assertThat(list.get(120, java.util.concurrent.TimeUnit.SECONDS).get("shipments")).hasSize(10_000);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(server.output()).noneMatch(line -> line.contains("OutOfMemoryError"));
+    }
+
     private static String customerOf(String itemJson) {
         try {
             return ApiClient.JSON.readTree(itemJson).get("customer_id").asText();
