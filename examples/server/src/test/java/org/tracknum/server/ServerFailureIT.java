@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The server's answers when its store fails: an H2 database served over TCP by this test, which
  * the test stops (the store is unreachable: 503 with Retry-After, health DOWN, then recovery) or
  * breaks (its table dropped: 500 with a fixed body, the cause in the server's log without the
- * request's data), also part-way through a list (503 with every number issued).
+ * request's data), also part-way through a list (503 with every number issued), or holds an
+ * idempotency key in an unfinished transaction (409).
  */
 class ServerFailureIT {
     private static final String CUSTOMER_NAME = "Confidential Freight 4711";
@@ -94,9 +95,10 @@ class ServerFailureIT {
     }
 
     /**
-     * A list of 10,000 shipments in store batches of 20, and the database stopped once some
+     * A list of 10,000 keyed shipments in store batches of 20, and the database stopped once some
      * hundreds are stored: the answer is a 503 that lists every number issued by index and every
-     * other item as failed; after the database is back, every listed number is found.
+     * other item as failed; after the database is back, every listed number is found, and the list
+     * retried with its keys gets the same numbers for those items (and numbers for the others).
      */
     @Test
     void aListTheStoreFailsPartWayThroughIsAnsweredWithEveryNumberIssued() throws Exception {
@@ -109,7 +111,7 @@ class ServerFailureIT {
             List<String> items = new ArrayList<>();
             for (int i = 0; i < 10_000; i++) {
                 shipments.add(Shipments.unique());
-                items.add(shipments.get(i).json());
+                items.add(shipments.get(i).json(Map.of("idempotency_key", Shipments.quote("label-" + i))));
             }
             CompletableFuture<ApiClient.Answer> answer = CompletableFuture.supplyAsync(
                     () -> api.post(Shipments.CREATE, Shipments.list(items)));
@@ -160,6 +162,58 @@ class ServerFailureIT {
                 }
                 assertThat(found.status()).as("issued %s is stored", number).isEqualTo(200);
             }
+            ApiClient.Answer retried = api.post(Shipments.CREATE, Shipments.list(items));
+            assertThat(retried.status()).as("the list retried with its keys").isEqualTo(201);
+            JsonNode numbers = retried.json().get("shipments");
+            for (JsonNode issued : body.get("issued")) {
+                assertThat(numbers.get(issued.get("index").asInt()).get("tracking_number"))
+                        .as("item %s keeps its number", issued.get("index")).isEqualTo(issued.get("tracking_number"));
+            }
+            assertThat(server.terminate()).isEqualTo(143);
+        }
+    }
+
+    /**
+     * Another writer's unfinished transaction holds the key (a row with it, not committed): the
+     * request with that key cannot settle within the retry budget, yet the store answers, so it
+     * is a 409 with Retry-After (a list with that key: a 503 with Retry-After); once that
+     * transaction rolls back the same request issues its number.
+     */
+    @Test
+    void aKeyHeldByAnUnfinishedTransactionIs409UntilItEnds() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(environment());
+        environment.put("TRACKNUM_JDBC_LOCK_TIMEOUT", "300ms");
+        try (ServerProcess server = ServerProcess.start(workDir.resolve("server"), environment)) {
+            ApiClient api = new ApiClient(server);
+            assertThat(api.get(Shipments.unique().path()).status()).isEqualTo(201); // the table exists
+            Shipments shipment = Shipments.unique();
+            String key = "held-" + java.util.UUID.randomUUID();
+            try (Connection c = DriverManager.getConnection(databaseUrl())) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO tracknum_numbers (tracking_number, reservation_id, origin_country_id,"
+                            + " destination_country_id, weight_kg, created_at, customer_id, customer_name, customer_slug,"
+                            + " issued_at, idempotency_key) VALUES ('MYIDHELD00000001', '" + java.util.UUID.randomUUID()
+                            + "', 'MY', 'ID', 1.234, '2018-11-20T19:29:32+08:00', '" + shipment.get("customer_id")
+                            + "', 'RedBox Logistics', 'redbox-logistics', '2026-12-01T00:00:00Z', '" + key + "')");
+                }
+                ApiClient.Answer single = api.post(Shipments.CREATE, shipment.json(), IdempotencyIT.key(key));
+                ApiClient.Answer list = api.post(Shipments.CREATE, Shipments.list(List.of(shipment.json(Map.of(
+                        "idempotency_key", Shipments.quote(key))))));
+                assertThat(single.status()).as(single.toString()).isEqualTo(409);
+                assertThat(single.header("Retry-After")).isEqualTo("1");
+                assertThat(single.json().get("code").asText()).isEqualTo("idempotency_key_in_flight");
+                // The library's nextAll does not settle a held key through a lookup as next does: its
+                // item fails as the store's transient failure, which is as safe to retry.
+                assertThat(list.status()).as(list.toString()).isEqualTo(503);
+                assertThat(list.header("Retry-After")).isEqualTo("1");
+                assertThat(list.json().get("code").asText()).isEqualTo("store_unavailable");
+                c.rollback();
+            }
+            ApiClient.Answer after = api.post(Shipments.CREATE, shipment.json(), IdempotencyIT.key(key));
+            assertThat(after.status()).as(after.toString()).isEqualTo(201);
+            assertThat(after.header(IssueEndpoints.REPLAYED)).isNull();
+            assertThat(after.json().get("tracking_number").asText()).isNotEqualTo("MYIDHELD00000001");
             assertThat(server.terminate()).isEqualTo(143);
         }
     }
