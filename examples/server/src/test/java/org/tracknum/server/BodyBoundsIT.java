@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once the bodies held fill the budget, the next body is refused at once with {@code 503
  * overloaded}; when they are answered the budget is free again.
  */
+@Tag(ServerProcess.TAG)
 class BodyBoundsIT {
     private static final int MAX_BODY = 64 << 10;
     private static final int BODY_MEMORY = 4 * MAX_BODY;

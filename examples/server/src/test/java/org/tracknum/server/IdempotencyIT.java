@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with one key, and lists with per-item keys, replayed, with repeated keys and with an item whose
  * key names another request's number (answered with the numbers issued).
  */
+@Tag(ServerProcess.TAG)
 class IdempotencyIT {
     static final String CREATE = Shipments.CREATE;
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * requests then get the same answers, byte for byte, with {@code Idempotent-Replayed: true}, and
  * the same key with another request is still a {@code 422}.
  */
+@Tag(ServerProcess.TAG)
 class IdempotencyRestartIT {
     @TempDir
     Path workDir;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a JSON answer of the documented shape. At the end the database holds exactly the numbers that
  * were answered: no refused request stored anything.
  */
+@Tag(ServerProcess.TAG)
 class PostApiIT {
     static final String CREATE = Shipments.CREATE;
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request's data), also part-way through a list (503 with every number issued), or holds an
  * idempotency key in an unfinished transaction (409).
  */
+@Tag(ServerProcess.TAG)
 class ServerFailureIT {
     private static final String CUSTOMER_NAME = "Confidential Freight 4711";
 

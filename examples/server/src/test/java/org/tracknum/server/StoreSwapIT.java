@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.RedisClient;
@@ -28,6 +29,7 @@ import redis.clients.jedis.resps.ScanResult;
  * database), and keyed POSTs and lists are replayed from it. Skipped loudly when a service is
  * unreachable, failing when {@code CI=true}.
  */
+@Tag(ServerProcess.TAG)
 class StoreSwapIT {
     private static final int CLIENTS = 16;
     private static final int NUMBERS = 800;
