@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -20,7 +21,8 @@ import org.tracknum.spi.ReservationOutcome;
  * transient wait for the next round, after one backoff for the whole list; the retry budget runs
  * from the call's start or from the last round that settled an item, so a long list on a slow but
  * working store is never cut short. An item that repeats an earlier item's key (same request)
- * is not sent at all: it gets the earlier item's number.
+ * is not sent at all: it gets the earlier item's number. When the budget ends, keyed items still
+ * unsettled are looked up by key on a store that answers, as {@code next(request, key)} does.
  */
 final class BulkIssue {
     private record Scope(UUID customerId, String key) {
@@ -222,12 +224,10 @@ final class BulkIssue {
                     StoreUnavailableException unavailable = Thread.currentThread().isInterrupted()
                             ? generator.interrupted(attempt, start, lastCause)
                             : generator.unavailable(attempt, start, lastCause);
-                    for (int k = 0; k < nextPendingCount; k++) {
-                        fail(nextPending[k], unavailable);
-                    }
-                    for (int k = 0; k < nextAmbiguousCount; k++) {
-                        fail(nextAmbiguous[k], unavailable);
-                    }
+                    boolean lookUp = keys != null && !Thread.currentThread().isInterrupted()
+                            && generator.isStoreReachable();
+                    lookUp = settleByKey(nextPending, nextPendingCount, unavailable, lookUp, start);
+                    settleByKey(nextAmbiguous, nextAmbiguousCount, unavailable, lookUp, start);
                     break;
                 }
             }
@@ -237,6 +237,46 @@ final class BulkIssue {
             ambiguousCount = nextAmbiguousCount;
         }
         return outcome();
+    }
+
+    /**
+     * The budget ended with these items unsettled. An item without a key fails with
+     * {@code unavailable}. On a store that still answers, a keyed item's write was held up by
+     * another unfinished call on its key (typically another process's open transaction), as in
+     * {@code next(request, key)}: the number stored under the key meanwhile is the item's (its own
+     * ambiguous write, or a replay), else the item fails with {@link IdempotencyKeyInFlightException}
+     * (HTTP 409). The first lookup that fails, or an interrupt, ends the lookups.
+     *
+     * @return whether lookups may go on
+     */
+    private boolean settleByKey(int[] items, int count, StoreUnavailableException unavailable, boolean lookUp,
+                                long start) {
+        for (int k = 0; k < count; k++) {
+            int i = items[k];
+            String key = key(i);
+            if (!lookUp || key == null || Thread.currentThread().isInterrupted()) {
+                fail(i, unavailable);
+                continue;
+            }
+            Optional<IssuedTrackingNumber> stored;
+            try {
+                stored = generator.store().findByIdempotencyKey(requests.get(i).customerId(), key);
+            } catch (RuntimeException e) {
+                lookUp = false;
+                fail(i, unavailable);
+                continue;
+            }
+            if (stored.isEmpty()) {
+                fail(i, new IdempotencyKeyInFlightException(key, " or could not be written: the store answers, but"
+                        + " the key's write did not complete within the retry budget", unavailable));
+            } else if (reservations[i] != null
+                    && stored.get().trackingNumber().equals(reservations[i].trackingNumber())) {
+                issued(i, start); // its own write, reported ambiguous, had landed
+            } else {
+                replay(i, stored.get(), start);
+            }
+        }
+        return lookUp;
     }
 
     private String key(int i) {

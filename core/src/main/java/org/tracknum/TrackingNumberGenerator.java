@@ -110,6 +110,9 @@ public interface TrackingNumberGenerator extends AutoCloseable {
      * number of another request), a {@link PartialIssueException} lists the numbers that were
      * issued, by index, and why each other item failed; if none was issued, the first item's
      * failure is thrown as it is. With keys, retrying the whole list returns the same numbers.
+     * A keyed item still unsettled when the budget ends on a store that answers is looked up by
+     * its key, as {@code next} does: it gets the number stored under the key meanwhile, or fails
+     * with {@link IdempotencyKeyInFlightException}.
      *
      * @param idempotencyKeys one per request (same size); {@code null} items have no key
      * @throws InvalidRequestException      naming every bad item, e.g. {@code [3].idempotency_key}

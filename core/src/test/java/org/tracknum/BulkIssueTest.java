@@ -211,7 +211,13 @@ class BulkIssueTest {
     @Test
     void aStoreFailingPartWayReportsWhatWasIssuedAndARetryWithKeysReturnsTheSameNumbers() {
         AtomicInteger allowed = new AtomicInteger(250);
-        store.reserveFaults = r -> allowed.getAndDecrement() > 0 ? Fault.NONE : Fault.TRANSIENT;
+        store.reserveFaults = r -> {
+            if (allowed.getAndDecrement() > 0) {
+                return Fault.NONE;
+            }
+            store.down = true; // the store is gone, not a key held by another writer
+            return Fault.TRANSIENT;
+        };
         try (TrackingNumberGenerator generator = builder(store, Duration.ofMillis(300)).bulkSize(100).build()) {
             List<ShipmentRequest> requests = requests(400);
             List<String> keys = keys("run-", 400);
@@ -230,10 +236,47 @@ class BulkIssueTest {
             });
             assertThat(store.memory.size()).isEqualTo(250);
 
+            store.down = false;
             store.reserveFaults = r -> Fault.NONE;
             List<IssuedTrackingNumber> retried = generator.nextAll(requests, keys);
             partial.issued().forEach((i, n) -> assertThat(retried.get(i)).isEqualTo(n));
             assertThat(store.memory.size()).isEqualTo(400);
+        }
+    }
+
+    /**
+     * The store answers but some keyed writes keep failing (another writer's open transaction on
+     * the key): at the end of the budget each such item is looked up by its key, as next does.
+     */
+    @Test
+    void keyedItemsStillFailingOnAnAnsweringStoreAreLookedUpByKey() {
+        List<ShipmentRequest> requests = requests(6);
+        List<String> keys = new ArrayList<>(keys("held-", 6));
+        keys.set(5, null);
+        // item 1's key was stored by another writer (same request): a replay
+        IssuedTrackingNumber other;
+        try (TrackingNumberGenerator writer = builder(store, Duration.ofSeconds(5)).build()) {
+            other = writer.next(requests.get(1), keys.get(1));
+        }
+        java.util.Set<java.util.UUID> held = new HashSet<>();
+        for (int i = 1; i < 6; i++) {
+            held.add(requests.get(i).customerId());
+        }
+        store.reserveFaults = r -> held.contains(r.request().customerId()) ? Fault.TRANSIENT : Fault.NONE;
+        try (TrackingNumberGenerator generator = builder(store, Duration.ofMillis(200)).build()) {
+            PartialIssueException[] thrown = new PartialIssueException[1];
+            assertThatThrownBy(() -> generator.nextAll(requests, keys))
+                    .isInstanceOfSatisfying(PartialIssueException.class, e -> thrown[0] = e);
+            PartialIssueException partial = thrown[0];
+            assertThat(partial.issued()).containsOnlyKeys(0, 1);
+            assertThat(partial.issued().get(1)).isEqualTo(other);
+            assertThat(partial.failures()).containsOnlyKeys(2, 3, 4, 5);
+            for (int i = 2; i < 5; i++) {
+                assertThat(partial.failures().get(i)).isInstanceOfSatisfying(IdempotencyKeyInFlightException.class,
+                        e -> assertThat(e.getCause()).isInstanceOf(StoreUnavailableException.class));
+            }
+            assertThat(partial.failures().get(5)).isExactlyInstanceOf(StoreUnavailableException.class);
+            assertThat(store.memory.size()).isEqualTo(2);
         }
     }
 

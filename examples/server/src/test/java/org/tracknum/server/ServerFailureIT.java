@@ -178,7 +178,7 @@ class ServerFailureIT {
     /**
      * Another writer's unfinished transaction holds the key (a row with it, not committed): the
      * request with that key cannot settle within the retry budget, yet the store answers, so it
-     * is a 409 with Retry-After (a list with that key: a 503 with Retry-After); once that
+     * is a 409 with Retry-After (a list with that key too); once that
      * transaction rolls back the same request issues its number.
      */
     @Test
@@ -205,11 +205,10 @@ class ServerFailureIT {
                 assertThat(single.status()).as(single.toString()).isEqualTo(409);
                 assertThat(single.header("Retry-After")).isEqualTo("1");
                 assertThat(single.json().get("code").asText()).isEqualTo("idempotency_key_in_flight");
-                // The library's nextAll does not settle a held key through a lookup as next does: its
-                // item fails as the store's transient failure, which is as safe to retry.
-                assertThat(list.status()).as(list.toString()).isEqualTo(503);
+                // nextAll settles a held key through a lookup as next does: its only item is in flight.
+                assertThat(list.status()).as(list.toString()).isEqualTo(409);
                 assertThat(list.header("Retry-After")).isEqualTo("1");
-                assertThat(list.json().get("code").asText()).isEqualTo("store_unavailable");
+                assertThat(list.json().get("code").asText()).isEqualTo("idempotency_key_in_flight");
                 c.rollback();
             }
             ApiClient.Answer after = api.post(Shipments.CREATE, shipment.json(), IdempotencyIT.key(key));
