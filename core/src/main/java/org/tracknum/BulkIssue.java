@@ -16,8 +16,8 @@ import org.tracknum.spi.ReservationOutcome;
  * One {@link TrackingNumberGenerator#nextAll} call. {@link #checked} validates the whole list
  * before anything is stored (null items, keys, the same key twice); {@link #run} then works in
  * rounds: every unsettled item's reservation goes to the store in batches of the generator's bulk
- * size (straight to {@code store.reserve}, not through the lanes), ambiguous ones are verified in
- * batches too, and each outcome is handled as {@code next} handles it. Items whose outcome was
+ * size (straight to {@code store.reserve}, not through the lanes, with up to {@code lanes} batches
+ * in flight: {@link BulkBatches}), ambiguous ones are verified in batches too, and each outcome is handled as {@code next} handles it. Items whose outcome was
  * transient wait for the next round, after one backoff for the whole list; the retry budget runs
  * from the call's start or from the last round that settled an item, so a long list on a slow but
  * working store is never cut short. An item that repeats an earlier item's key (same request)
@@ -132,6 +132,7 @@ final class BulkIssue {
             boolean settled = false;
             boolean failedTransiently = false;
             int bulkSize = generator.bulkSize();
+            List<List<Reservation>> batches = new ArrayList<>((pendingCount + bulkSize - 1) / bulkSize);
             for (int from = 0; from < pendingCount; from += bulkSize) {
                 int to = Math.min(pendingCount, from + bulkSize);
                 List<Reservation> batch = new ArrayList<>(to - from);
@@ -142,7 +143,13 @@ final class BulkIssue {
                     }
                     batch.add(reservations[i]);
                 }
-                List<ReservationOutcome> outcomes = ReservationLanes.execute(generator.store(), batch);
+                batches.add(batch);
+            }
+            List<List<ReservationOutcome>> written = generator.bulkBatches()
+                    .run(batches, batch -> ReservationLanes.execute(generator.store(), batch));
+            for (int from = 0, b = 0; from < pendingCount; from += bulkSize, b++) {
+                int to = Math.min(pendingCount, from + bulkSize);
+                List<ReservationOutcome> outcomes = written.get(b);
                 for (int k = from; k < to; k++) {
                     int i = pending[k];
                     ReservationOutcome outcome = outcomes.get(k - from);
@@ -176,13 +183,19 @@ final class BulkIssue {
                     }
                 }
             }
+            List<List<Reservation>> checks = new ArrayList<>((ambiguousCount + bulkSize - 1) / bulkSize);
             for (int from = 0; from < ambiguousCount; from += bulkSize) {
                 int to = Math.min(ambiguousCount, from + bulkSize);
                 List<Reservation> batch = new ArrayList<>(to - from);
                 for (int k = from; k < to; k++) {
                     batch.add(reservations[ambiguous[k]]);
                 }
-                List<ReservationOutcome> verdicts = generator.verifyOutcomes(batch);
+                checks.add(batch);
+            }
+            List<List<ReservationOutcome>> checked = generator.bulkBatches().run(checks, generator::verifyOutcomes);
+            for (int from = 0, b = 0; from < ambiguousCount; from += bulkSize, b++) {
+                int to = Math.min(ambiguousCount, from + bulkSize);
+                List<ReservationOutcome> verdicts = checked.get(b);
                 for (int k = from; k < to; k++) {
                     int i = ambiguous[k];
                     ReservationOutcome verdict = verdicts.get(k - from);

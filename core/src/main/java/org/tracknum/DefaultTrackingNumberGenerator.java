@@ -39,6 +39,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
     private final int maxBatchSize;
     private final int bulkSize;
     private final int maxBulk;
+    private final BulkBatches bulkBatches;
     private final KeyedCalls keyedCalls = new KeyedCalls(this);
     private final ReservationIds reservationIds = new ReservationIds();
     private final LongAdder inFlight = new LongAdder();
@@ -57,6 +58,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         this.maxBatchSize = builder.maxBatchSize;
         this.bulkSize = builder.bulkSize;
         this.maxBulk = builder.maxBulk;
+        this.bulkBatches = new BulkBatches(builder.lanes);
         awaitStore(builder.startupWait != null ? builder.startupWait
                 : new StartupWait(builder.effectiveStartupBudget()));
         LOG.debug("tracking number generator ready: store {}, format {}, {} lanes, batches up to {}",
@@ -428,6 +430,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         if (inFlight.sum() != 0) {
             LOG.warn("closing the store with calls still in flight after {} s", CLOSE_WAIT_NANOS / 1_000_000_000);
         }
+        bulkBatches.close();
         store.close();
     }
 
@@ -454,6 +457,10 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
 
     int maxBatchSize() {
         return maxBatchSize;
+    }
+
+    BulkBatches bulkBatches() {
+        return bulkBatches;
     }
 
     int bulkSize() {

@@ -281,6 +281,29 @@ class BulkIssueTest {
     }
 
     @Test
+    void aLongListKeepsUpToLanesStoreBatchesInFlight() {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        store.reserveFaults = r -> {
+            threads.add(Thread.currentThread().getName());
+            return Fault.NONE;
+        };
+        store.delayNanosPerBatch = Duration.ofMillis(20).toNanos();
+        String caller = Thread.currentThread().getName();
+        try (TrackingNumberGenerator generator = builder(store, Duration.ofSeconds(5)).bulkSize(100).lanes(2).build()) {
+            List<ShipmentRequest> requests = requests(1000);
+            assertThat(generator.nextAll(requests)).extracting(IssuedTrackingNumber::request)
+                    .containsExactlyElementsOf(requests);
+            assertThat(threads).hasSize(2).contains(caller).anyMatch(name -> name.startsWith("tracknum-bulk-"));
+        }
+        threads.clear();
+        try (TrackingNumberGenerator generator = builder(store, Duration.ofSeconds(5)).bulkSize(100).lanes(1).build()) {
+            assertThat(generator.nextAll(requests(300))).hasSize(300);
+            assertThat(threads).containsExactly(caller);
+        }
+        assertThat(store.memory.size()).isEqualTo(1300);
+    }
+
+    @Test
     void aStoreThatIsDownForTheWholeCallIsUnavailableWithNothingIssued() {
         store.reserveFaults = r -> Fault.TRANSIENT;
         try (TrackingNumberGenerator generator = builder(store, Duration.ofMillis(200)).build()) {
