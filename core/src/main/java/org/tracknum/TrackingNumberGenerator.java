@@ -315,7 +315,8 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         /**
          * Number of batching lanes, 1 to 256 (default 2; {@code tracknum.batch.lanes}): at most this
          * many store calls run at once; concurrent callers of one lane share a batch. Match it to
-         * the store's pool size.
+         * the store's pool size. One {@code nextAll} call also keeps up to this many of its store
+         * batches in flight (on daemon threads of the generator beside the caller's).
          */
         public Builder lanes(int lanes) {
             this.lanes = lanes;
