@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.spi.Reservation;
@@ -17,7 +18,11 @@ import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.StartupWait;
 import org.tracknum.spi.StoreFailure;
 
-/** The generator: candidate, reserve, retry, ownership of ambiguous outcomes. See {@link TrackingNumberGenerator}. */
+/**
+ * The generator: candidate, reserve, retry, ownership of ambiguous outcomes, idempotency keys.
+ * Keyed single calls are coordinated per key by {@link KeyedCalls}; {@code nextAll} is
+ * {@link BulkIssue}. See {@link TrackingNumberGenerator}.
+ */
 final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTrackingNumberGenerator.class);
     private static final long CLOSE_WAIT_NANOS = Duration.ofSeconds(30).toNanos();
@@ -32,6 +37,10 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
     private final ReservationLanes lanes;
     private final int laneCount;
     private final int maxBatchSize;
+    private final int bulkSize;
+    private final int maxBulk;
+    private final BulkBatches bulkBatches;
+    private final KeyedCalls keyedCalls = new KeyedCalls(this);
     private final ReservationIds reservationIds = new ReservationIds();
     private final LongAdder inFlight = new LongAdder();
     private volatile boolean closed;
@@ -47,6 +56,9 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         this.lanes = new ReservationLanes(store, builder.lanes, builder.maxBatchSize);
         this.laneCount = builder.lanes;
         this.maxBatchSize = builder.maxBatchSize;
+        this.bulkSize = builder.bulkSize;
+        this.maxBulk = builder.maxBulk;
+        this.bulkBatches = new BulkBatches(builder.lanes);
         awaitStore(builder.startupWait != null ? builder.startupWait
                 : new StartupWait(builder.effectiveStartupBudget()));
         LOG.debug("tracking number generator ready: store {}, format {}, {} lanes, batches up to {}",
@@ -82,7 +94,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         enter();
         long start = System.nanoTime();
         try {
-            return issue(request, start);
+            return issue(request, null, start, start + retry.budget().toNanos()).issued();
         } catch (TrackingNumberException e) {
             notifyFailure(e, start);
             throw e;
@@ -91,11 +103,39 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         }
     }
 
-    private IssuedTrackingNumber issue(ShipmentRequest request, long start) {
-        long deadline = start + retry.budget().toNanos();
+    @Override
+    public IssuedTrackingNumber next(ShipmentRequest request, String idempotencyKey) {
+        return nextOrReplay(request, idempotencyKey).issued();
+    }
+
+    @Override
+    public KeyedIssue nextOrReplay(ShipmentRequest request, String idempotencyKey) {
+        Objects.requireNonNull(request, "request");
+        if (idempotencyKey == null) {
+            return new KeyedIssue(next(request), false);
+        }
+        IdempotencyKeys.check(idempotencyKey);
+        requireKeySupport();
+        enter();
+        long start = System.nanoTime();
+        try {
+            return keyedCalls.issue(request, idempotencyKey, start, start + retry.budget().toNanos());
+        } catch (TrackingNumberException e) {
+            notifyFailure(e, start);
+            throw e;
+        } finally {
+            inFlight.decrement();
+        }
+    }
+
+    /**
+     * One call's loop: candidate, reserve through the lanes, handle the outcome. With a key,
+     * {@code KEY_HELD} ends the call with the stored number (equal request, a replay) or a conflict.
+     */
+    KeyedIssue issue(ShipmentRequest request, String key, long start, long deadline) {
         int collisions = 0;
         int retries = 0;
-        Reservation reservation = newReservation(request);
+        Reservation reservation = newReservation(request, key);
         while (true) {
             ReservationOutcome outcome = lanes.reserve(reservation);
             switch (outcome.status()) {
@@ -103,27 +143,33 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
                     if (listening) {
                         listener.issued(since(start));
                     }
-                    return reservation.toIssued();
+                    return new KeyedIssue(reservation.toIssued(), false);
+                case KEY_HELD:
+                    return new KeyedIssue(replay(request, key, outcome.existing(), start), true);
                 case TAKEN:
                     collisions++;
                     listener.collision(since(start));
                     if (collisions >= retry.maxCollisions()) {
                         throw exhausted(collisions);
                     }
-                    reservation = newReservation(request);
+                    reservation = newReservation(request, key);
                     break;
                 case TRANSIENT:
                     retries++;
                     backoff(retries, deadline, start, outcome.cause());
                     break;
                 case AMBIGUOUS:
-                    if (verifyOwnership(reservation, deadline, start)) {
+                    ReservationOutcome verdict = verifyOwnership(reservation, deadline, start);
+                    if (verdict.status() == ReservationOutcome.Status.RESERVED) {
                         listener.issued(since(start));
-                        return reservation.toIssued();
+                        return new KeyedIssue(reservation.toIssued(), false);
+                    }
+                    if (verdict.status() == ReservationOutcome.Status.KEY_HELD) {
+                        return new KeyedIssue(replay(request, key, verdict.existing(), start), true);
                     }
                     LOG.debug("burned a candidate whose write was ambiguous");
                     listener.burned(since(start));
-                    reservation = newReservation(request);
+                    reservation = newReservation(request, key);
                     break;
                 case FATAL:
                 default:
@@ -132,24 +178,32 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         }
     }
 
-    /** True if the ambiguous reservation is durably ours; false if it must be burned. */
-    private boolean verifyOwnership(Reservation reservation, long deadline, long start) {
+    /** The number stored under the call's key: returned for an equal request, else a conflict. */
+    IssuedTrackingNumber replay(ShipmentRequest request, String key, IssuedTrackingNumber existing, long start) {
+        if (key == null) {
+            throw fatal(new IllegalStateException("the store reported KEY_HELD for a reservation without a key"));
+        }
+        if (!existing.request().equals(request)) {
+            throw new IdempotencyConflictException(key, existing.trackingNumber());
+        }
+        listener.replayed(since(start));
+        return existing;
+    }
+
+    /**
+     * After an ambiguous write: {@code RESERVED} if the reservation is durably ours,
+     * {@code KEY_HELD} if its key names another stored number, {@code TAKEN} if it must be burned.
+     */
+    ReservationOutcome verifyOwnership(Reservation reservation, long deadline, long start) {
         int retries = 0;
         List<Reservation> one = List.of(reservation);
         while (true) {
-            ReservationOutcome outcome;
-            try {
-                outcome = store.verify(one).get(0);
-            } catch (StoreFailure e) {
-                outcome = ReservationOutcome.of(e);
-            } catch (RuntimeException e) {
-                outcome = ReservationOutcome.ambiguous(e);
-            }
+            ReservationOutcome outcome = verifyOutcomes(one).get(0);
             switch (outcome.status()) {
                 case RESERVED:
-                    return true;
                 case TAKEN:
-                    return false;
+                case KEY_HELD:
+                    return outcome;
                 case FATAL:
                     throw fatal(outcome.cause());
                 default:
@@ -160,39 +214,83 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
     }
 
     /**
+     * The store's verdicts, one per reservation; a failure of the whole check becomes that
+     * failure's outcome for each, and {@code KEY_HELD} for a reservation without a key is FATAL.
+     */
+    List<ReservationOutcome> verifyOutcomes(List<Reservation> reservations) {
+        List<ReservationOutcome> outcomes;
+        try {
+            outcomes = store.verify(reservations);
+        } catch (StoreFailure e) {
+            return java.util.Collections.nCopies(reservations.size(), ReservationOutcome.of(e));
+        } catch (RuntimeException e) {
+            return java.util.Collections.nCopies(reservations.size(), ReservationOutcome.ambiguous(e));
+        }
+        if (outcomes == null || outcomes.size() != reservations.size()) {
+            throw fatal(new IllegalStateException("store verify returned "
+                    + (outcomes == null ? "null" : outcomes.size() + " outcomes") + " for "
+                    + reservations.size() + " reservations"));
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).status() == ReservationOutcome.Status.KEY_HELD
+                    && !reservations.get(i).hasIdempotencyKey()) {
+                throw fatal(new IllegalStateException("the store reported KEY_HELD for a reservation without a key"));
+            }
+        }
+        return outcomes;
+    }
+
+    /**
      * Sleeps before retry {@code attempt}, or gives up when the budget would be exceeded or the
      * thread is (or gets) interrupted. Nothing of this call is in flight here, so an interrupt is
      * obeyed: the call ends with its interrupt status still set.
      */
-    private void backoff(int attempt, long deadline, long start, Throwable cause) {
+    void backoff(int attempt, long deadline, long start, Throwable cause) {
         stopIfInterrupted(attempt, start, cause);
+        if (!pause(attempt, deadline, start)) {
+            throw unavailable(attempt, start, cause);
+        }
+        stopIfInterrupted(attempt, start, cause);
+    }
+
+    /** Sleeps before retry {@code attempt} and returns true, or returns false when the budget would be exceeded. */
+    boolean pause(int attempt, long deadline, long start) {
         long pause = retry.backoffNanos(attempt);
         if (System.nanoTime() + pause >= deadline) {
             LOG.debug("store stayed unavailable for {} attempts", attempt);
-            throw new StoreUnavailableException("store " + store.describe() + " unavailable after " + attempt
-                    + " attempts in " + since(start).toMillis() + " ms" + causeSummary(cause), cause);
+            return false;
         }
         listener.retry(attempt, since(start));
         LockSupport.parkNanos(this, pause);
-        stopIfInterrupted(attempt, start, cause);
+        return true;
     }
 
     private void stopIfInterrupted(int attempt, long start, Throwable cause) {
         if (Thread.currentThread().isInterrupted()) {
-            LOG.debug("interrupted after {} failed attempts; not retrying", attempt);
-            throw new CallInterruptedException("interrupted while waiting to retry store " + store.describe()
-                    + " after " + attempt + " failed attempts in " + since(start).toMillis() + " ms; not retried"
-                    + causeSummary(cause), cause);
+            throw interrupted(attempt, start, cause);
         }
     }
 
-    private NumberSpaceExhaustedException exhausted(int collisions) {
+    /** The failure of a call whose thread was interrupted while it waited to retry; nothing of it is in flight. */
+    CallInterruptedException interrupted(int attempt, long start, Throwable cause) {
+        LOG.debug("interrupted after {} failed attempts; not retrying", attempt);
+        return new CallInterruptedException("interrupted while waiting to retry store " + store.describe()
+                + " after " + attempt + " failed attempts in " + since(start).toMillis() + " ms; not retried"
+                + causeSummary(cause), cause);
+    }
+
+    StoreUnavailableException unavailable(int attempts, long start, Throwable cause) {
+        return new StoreUnavailableException("store " + store.describe() + " unavailable after " + attempts
+                + " attempts in " + since(start).toMillis() + " ms" + causeSummary(cause), cause);
+    }
+
+    NumberSpaceExhaustedException exhausted(int collisions) {
         return new NumberSpaceExhaustedException("number space exhausted: " + collisions
                 + " consecutive candidates were already taken (format " + format + ", capacity "
                 + format.capacity() + " numbers, see TrackingNumberFormat.capacity())");
     }
 
-    private TrackingNumberException fatal(Throwable cause) {
+    TrackingNumberException fatal(Throwable cause) {
         return new TrackingNumberException("store " + store.describe() + " refused the reservation"
                 + causeSummary(cause), cause);
     }
@@ -201,14 +299,15 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         return cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();
     }
 
-    private Reservation newReservation(ShipmentRequest request) {
+    /** A reservation of a fresh candidate for {@code request}, with {@code key} (null: none). */
+    Reservation newReservation(ShipmentRequest request, String key) {
         String candidate = candidates.candidate(request);
         if (!isWellFormed(candidate)) {
             throw new TrackingNumberException("candidate source produced a number that does not match "
                     + "^[A-Z0-9]{1,16}$ (length " + (candidate == null ? "null" : candidate.length()) + ")");
         }
         UUID reservationId = reservationIds.next();
-        return new Reservation(reservationId, candidate, request, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return new Reservation(reservationId, candidate, request, clock.instant().truncatedTo(ChronoUnit.MICROS), key);
     }
 
     static boolean isWellFormed(String number) {
@@ -230,6 +329,19 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         if (!isWellFormed(trackingNumber)) {
             return Optional.empty();
         }
+        return read(() -> store.find(trackingNumber));
+    }
+
+    @Override
+    public Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey) {
+        Objects.requireNonNull(customerId, "customerId");
+        IdempotencyKeys.check(idempotencyKey);
+        requireKeySupport();
+        return read(() -> store.findByIdempotencyKey(customerId, idempotencyKey));
+    }
+
+    /** A store read, retried within the budget. */
+    private Optional<IssuedTrackingNumber> read(Supplier<Optional<IssuedTrackingNumber>> lookup) {
         enter();
         long start = System.nanoTime();
         long deadline = start + retry.budget().toNanos();
@@ -237,7 +349,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
             int retries = 0;
             while (true) {
                 try {
-                    return store.find(trackingNumber);
+                    return lookup.get();
                 } catch (StoreFailure e) {
                     if (e.status() == ReservationOutcome.Status.FATAL) {
                         throw fatal(e);
@@ -248,6 +360,35 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
             }
         } finally {
             inFlight.decrement();
+        }
+    }
+
+    @Override
+    public List<IssuedTrackingNumber> nextAll(List<ShipmentRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        return nextAll(requests, null);
+    }
+
+    @Override
+    public List<IssuedTrackingNumber> nextAll(List<ShipmentRequest> requests, List<String> idempotencyKeys) {
+        Objects.requireNonNull(requests, "requests");
+        BulkIssue bulk = BulkIssue.checked(this, requests, idempotencyKeys);
+        enter();
+        long start = System.nanoTime();
+        try {
+            return bulk.run(start);
+        } catch (TrackingNumberException e) {
+            notifyFailure(e, start);
+            throw e;
+        } finally {
+            inFlight.decrement();
+        }
+    }
+
+    void requireKeySupport() {
+        if (!store.supportsIdempotencyKeys()) {
+            throw new TrackingNumberException("store " + store.describe() + " does not keep idempotency keys:"
+                    + " calls with a key need a store that does (memory, jdbc, redis)");
         }
     }
 
@@ -289,6 +430,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         if (inFlight.sum() != 0) {
             LOG.warn("closing the store with calls still in flight after {} s", CLOSE_WAIT_NANOS / 1_000_000_000);
         }
+        bulkBatches.close();
         store.close();
     }
 
@@ -296,7 +438,7 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         listener.failure(e, since(start));
     }
 
-    private static Duration since(long start) {
+    static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
@@ -317,8 +459,29 @@ final class DefaultTrackingNumberGenerator implements TrackingNumberGenerator {
         return maxBatchSize;
     }
 
+    BulkBatches bulkBatches() {
+        return bulkBatches;
+    }
+
+    int bulkSize() {
+        return bulkSize;
+    }
+
+    @Override
+    public int maxBulk() {
+        return maxBulk;
+    }
+
     ReservationStore store() {
         return store;
+    }
+
+    TrackingNumberListener listener() {
+        return listener;
+    }
+
+    boolean listening() {
+        return listening;
     }
 
     @Override

@@ -30,6 +30,8 @@ final class GeneratorConfiguration {
     static final String LANES = TrackingNumberGenerator.Builder.LANES_KEY;
     static final String MAX_BATCH = TrackingNumberGenerator.Builder.MAX_BATCH_SIZE_KEY;
     static final String STARTUP_BUDGET = StartupWait.BUDGET_KEY;
+    static final String BULK_SIZE = TrackingNumberGenerator.Builder.BULK_SIZE_KEY;
+    static final String MAX_BULK = TrackingNumberGenerator.Builder.MAX_BULK_KEY;
 
     private GeneratorConfiguration() {
     }
@@ -68,7 +70,11 @@ final class GeneratorConfiguration {
                         TrackingNumberGenerator.Builder.DEFAULT_MAX_BATCH_SIZE),
                 TrackingNumberSetting.of(STARTUP_BUDGET, "how long build() waits for a store that is still starting"
                         + " (0s: no waiting; the retry budget if that is longer than the default)",
-                        StoreSettings.text(StartupWait.DEFAULT_BUDGET))));
+                        StoreSettings.text(StartupWait.DEFAULT_BUDGET)),
+                TrackingNumberSetting.of(BULK_SIZE, "largest store batch of one nextAll call",
+                        TrackingNumberGenerator.Builder.DEFAULT_BULK_SIZE),
+                TrackingNumberSetting.of(MAX_BULK, "most requests in one nextAll call",
+                        TrackingNumberGenerator.Builder.DEFAULT_MAX_BULK)));
         settings.addAll(FormatConfiguration.settings());
         return settings;
     }
@@ -121,6 +127,18 @@ final class GeneratorConfiguration {
             values.getDuration(STARTUP_BUDGET).ifPresent(budget -> {
                 builder.startupBudget = budget;
                 builder.startupBudgetNames = SettingNames.KEYS;
+            });
+        }
+        if (!builder.bulkSizeSet) {
+            values.getInt(BULK_SIZE).ifPresent(size -> {
+                builder.bulkSize = size;
+                builder.bulkSizeNames = org.tracknum.spi.SettingNames.KEYS;
+            });
+        }
+        if (!builder.maxBulkSet) {
+            values.getInt(MAX_BULK).ifPresent(size -> {
+                builder.maxBulk = size;
+                builder.maxBulkNames = org.tracknum.spi.SettingNames.KEYS;
             });
         }
         builder.checkBatching();

@@ -28,6 +28,15 @@ final class GuardedListener implements TrackingNumberListener {
     }
 
     @Override
+    public void replayed(Duration elapsed) {
+        try {
+            delegate.replayed(elapsed);
+        } catch (RuntimeException e) {
+            ignored(e);
+        }
+    }
+
+    @Override
     public void collision(Duration elapsed) {
         try {
             delegate.collision(elapsed);

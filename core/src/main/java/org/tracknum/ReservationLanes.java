@@ -175,8 +175,16 @@ final class ReservationLanes {
         }
     }
 
-    /** The store's outcomes; an {@link Error} of the store propagates. */
     private List<ReservationOutcome> execute(List<Reservation> reservations) {
+        return execute(store, reservations);
+    }
+
+    /**
+     * The store's outcomes, one per reservation: a {@link StoreFailure} of the whole batch becomes
+     * its status for each, any other exception {@code AMBIGUOUS} for each; an {@link Error} of the
+     * store propagates. Also used by {@code nextAll}, which calls the store without lanes.
+     */
+    static List<ReservationOutcome> execute(ReservationStore store, List<Reservation> reservations) {
         try {
             List<ReservationOutcome> outcomes = store.reserve(reservations);
             if (outcomes == null || outcomes.size() != reservations.size()) {

@@ -113,6 +113,18 @@ public final class ShipmentRequest {
         return RequestValidation.fromParameters(parameters);
     }
 
+    /**
+     * Parses and validates a list of requests given as the API's parameters, as
+     * {@link #fromParameters(Map)} does for each, and reports every bad item at once: one
+     * {@link InvalidRequestException} whose field names carry the item's index ({@code [7].weight},
+     * {@code [7]} for a {@code null} item), for {@link TrackingNumberGenerator#nextAll}.
+     *
+     * @throws InvalidRequestException naming every bad field of every bad item
+     */
+    public static java.util.List<ShipmentRequest> fromParameterList(java.util.List<? extends Map<String, String>> items) {
+        return IndexedErrors.parseAll(items);
+    }
+
     public String originCountryId() {
         return originCountryId;
     }

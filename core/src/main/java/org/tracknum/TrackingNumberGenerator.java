@@ -2,9 +2,11 @@ package org.tracknum;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.spi.SettingNames;
 import org.tracknum.spi.StartupWait;
@@ -27,6 +29,15 @@ import org.tracknum.spi.StartupWait;
  * ambiguous, ask the store whether the number is stored under this attempt's reservation id and
  * either return it or burn it (never hand it to anyone) and draw a fresh one. Concurrent calls are
  * coalesced into batches (see {@link Builder#lanes(int)}).
+ *
+ * <p><b>Same order, same number.</b> With an idempotency key ({@link #next(ShipmentRequest, String)},
+ * {@link #nextAll(List, List)}) a retried call gets the number of the first call with that key
+ * (same number, same {@code issuedAt}), across threads, processes and restarts: keys are scoped by
+ * the request's customer id and live as long as the number. The same key with a different request
+ * is an {@link IdempotencyConflictException}; at most one number is ever stored per key. Keys need
+ * a store that keeps them ({@link ReservationStore#supportsIdempotencyKeys()}: the memory, JDBC and
+ * Redis stores do); with another store a keyed call fails with a {@link TrackingNumberException}
+ * before anything is stored.
  */
 public interface TrackingNumberGenerator extends AutoCloseable {
 
@@ -42,6 +53,94 @@ public interface TrackingNumberGenerator extends AutoCloseable {
      * @throws IllegalStateException         after {@link #close()}
      */
     IssuedTrackingNumber next(ShipmentRequest request);
+
+    /**
+     * Issues a number for {@code request} under {@code idempotencyKey}, or returns the number
+     * already issued under that key of the request's customer (same number, same
+     * {@code issuedAt}) if it was issued for an equal request. Concurrent calls with one key get
+     * one number: the later ones wait for the first (within the retry budget). A
+     * {@code null} key is a call without a key, as {@link #next(ShipmentRequest)}.
+     *
+     * @param idempotencyKey 1 to 255 visible ASCII characters (0x21 to 0x7E), scoped by
+     *                       {@code request.customerId()}; compared as given
+     * @throws InvalidRequestException          for a malformed key (field {@code idempotency_key})
+     * @throws IdempotencyConflictException     when the key already names a number issued for a different request
+     * @throws IdempotencyKeyInFlightException  when the budget ended while another unfinished call held the key
+     * @throws NumberSpaceExhaustedException    when too many consecutive candidates were taken
+     * @throws StoreUnavailableException        when the store stayed unreachable for the retry budget
+     * @throws TrackingNumberException          when the store does not keep idempotency keys, or refused the write
+     * @throws IllegalStateException            after {@link #close()}
+     */
+    IssuedTrackingNumber next(ShipmentRequest request, String idempotencyKey);
+
+    /**
+     * {@link #next(ShipmentRequest, String)}, telling also whether this call issued the number or
+     * returned the one already stored under the key ({@link KeyedIssue#replayed()}), e.g. for an
+     * HTTP API's {@code Idempotent-Replayed} header. Of all calls with one customer's key, at most
+     * one is ever told {@code replayed() == false}: the one whose write stored the number (none,
+     * if that caller died before it returned; a call whose own write was settled only after its
+     * retry budget, through the key, is told {@code true}). A {@code null} key is a call without a
+     * key, never a replay. Throws what {@link #next(ShipmentRequest, String)} throws.
+     */
+    KeyedIssue nextOrReplay(ShipmentRequest request, String idempotencyKey);
+
+    /**
+     * Issues one number per request, in large store batches ({@link Builder#bulkSize(int)}), and
+     * returns them in the order of {@code requests}. Equivalent to {@code nextAll(requests, keys)}
+     * with no keys.
+     *
+     * @throws InvalidRequestException    for a {@code null} item (field {@code [i]}); nothing is stored
+     * @throws BulkLimitExceededException for more than {@link Builder#maxBulk(int)} requests
+     * @throws PartialIssueException      when some numbers were issued and others failed
+     * @throws StoreUnavailableException  when none could be issued because the store stayed unreachable
+     */
+    List<IssuedTrackingNumber> nextAll(List<ShipmentRequest> requests);
+
+    /**
+     * Issues (or, for a key used before, returns) one number per request, in input order. Every
+     * item is checked before anything is stored: a {@code null} request or a malformed key fails
+     * the whole call with one {@link InvalidRequestException} whose fields carry the item's index
+     * ({@code [7]}, {@code [7].idempotency_key}), and so does the same key twice in the list for
+     * different requests ({@link IdempotencyConflictException}); the same key twice for equal
+     * requests gives both items one number. Then the requests go to the store in batches of
+     * {@link Builder#bulkSize(int)}, each item handled as {@link #next(ShipmentRequest, String)}
+     * handles its call (collisions, retries, ambiguous writes, replays, conflicts with stored keys).
+     *
+     * <p>If some items fail (the store failing part-way, or an item's key already naming a
+     * number of another request), a {@link PartialIssueException} lists the numbers that were
+     * issued, by index, and why each other item failed; if none was issued, the first item's
+     * failure is thrown as it is. With keys, retrying the whole list returns the same numbers.
+     * A keyed item still unsettled when the budget ends on a store that answers is looked up by
+     * its key, as {@code next} does: it gets the number stored under the key meanwhile, or fails
+     * with {@link IdempotencyKeyInFlightException}.
+     *
+     * @param idempotencyKeys one per request (same size); {@code null} items have no key
+     * @throws InvalidRequestException      naming every bad item, e.g. {@code [3].idempotency_key}
+     * @throws IdempotencyConflictException when one key appears twice for different requests, or
+     *                                      (the only item) conflicts with a stored key
+     * @throws BulkLimitExceededException   for more than {@link Builder#maxBulk(int)} requests
+     * @throws PartialIssueException        when some numbers were issued and others failed
+     * @throws StoreUnavailableException    when none could be issued because the store stayed unreachable
+     * @throws TrackingNumberException      when a key is given and the store does not keep idempotency keys
+     * @throws IllegalArgumentException     when the two lists differ in size
+     */
+    List<IssuedTrackingNumber> nextAll(List<ShipmentRequest> requests, List<String> idempotencyKeys);
+
+    /**
+     * The number issued under {@code customerId}'s {@code idempotencyKey}, with its request as
+     * given, or empty if there is none.
+     *
+     * @throws InvalidRequestException   for a malformed key (field {@code idempotency_key})
+     * @throws StoreUnavailableException when the store cannot be read within the retry budget
+     * @throws TrackingNumberException   when the store does not keep idempotency keys
+     */
+    Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey);
+
+    /**
+     * The most requests one {@link #nextAll} call takes ({@link Builder#maxBulk(int)},
+     * {@code tracknum.batch.max-bulk}): split longer lists into lists of this size.
+     */
+    int maxBulk();
 
     /**
      * The issued number with its request as given, or empty if it was never issued (also for any
@@ -100,6 +199,12 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         static final int MAX_LANES = 256;
         static final int DEFAULT_MAX_BATCH_SIZE = 64;
         static final int MAX_MAX_BATCH_SIZE = 10_000;
+        static final String BULK_SIZE_KEY = "tracknum.batch.bulk-size";
+        static final String MAX_BULK_KEY = "tracknum.batch.max-bulk";
+        static final int DEFAULT_BULK_SIZE = 1_000;
+        static final int MAX_BULK_SIZE = 10_000;
+        static final int DEFAULT_MAX_BULK = 10_000;
+        static final int MAX_MAX_BULK = 1_000_000;
 
         ReservationStore store;
         TrackingNumberFormat format = TrackingNumberFormat.defaultFormat();
@@ -109,17 +214,23 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         CandidateSource candidateSource;
         int lanes = DEFAULT_LANES;
         int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+        int bulkSize = DEFAULT_BULK_SIZE;
+        int maxBulk = DEFAULT_MAX_BULK;
         TrackingNumberConfiguration configuration;
         boolean formatSet;
         boolean retryPolicySet;
         boolean lanesSet;
         boolean maxBatchSizeSet;
+        boolean bulkSizeSet;
+        boolean maxBulkSet;
         SettingNames lanesNames = SettingNames.METHODS;
         SettingNames maxBatchSizeNames = SettingNames.METHODS;
         Duration startupBudget;
         SettingNames startupBudgetNames = SettingNames.METHODS;
         /** Set by the configuration: the wait that already covered the provider's opening of the store. */
         StartupWait startupWait;
+        SettingNames bulkSizeNames = SettingNames.METHODS;
+        SettingNames maxBulkNames = SettingNames.METHODS;
 
         Builder() {
         }
@@ -135,11 +246,15 @@ public interface TrackingNumberGenerator extends AutoCloseable {
             b.candidateSource = candidateSource;
             b.lanes = lanes;
             b.maxBatchSize = maxBatchSize;
+            b.bulkSize = bulkSize;
+            b.maxBulk = maxBulk;
             b.formatSet = formatSet;
             b.retryPolicySet = retryPolicySet;
             b.lanesSet = lanesSet;
             b.maxBatchSizeSet = maxBatchSizeSet;
             b.startupBudget = startupBudget;
+            b.bulkSizeSet = bulkSizeSet;
+            b.maxBulkSet = maxBulkSet;
             return b;
         }
 
@@ -200,7 +315,8 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         /**
          * Number of batching lanes, 1 to 256 (default 2; {@code tracknum.batch.lanes}): at most this
          * many store calls run at once; concurrent callers of one lane share a batch. Match it to
-         * the store's pool size.
+         * the store's pool size. One {@code nextAll} call also keeps up to this many of its store
+         * batches in flight (on daemon threads of the generator beside the caller's).
          */
         public Builder lanes(int lanes) {
             this.lanes = lanes;
@@ -242,6 +358,27 @@ public interface TrackingNumberGenerator extends AutoCloseable {
         }
 
         /**
+         * Largest batch that {@link TrackingNumberGenerator#nextAll} hands to the store, 1 to
+         * 10,000 (default 1,000; {@code tracknum.batch.bulk-size}). Bulk calls go to the store
+         * directly, not through the lanes of {@link #lanes(int)}.
+         */
+        public Builder bulkSize(int bulkSize) {
+            this.bulkSize = bulkSize;
+            this.bulkSizeSet = true;
+            return this;
+        }
+
+        /**
+         * Most requests in one {@link TrackingNumberGenerator#nextAll} call, 1 to 1,000,000 (default
+         * 10,000; {@code tracknum.batch.max-bulk}); a longer list is a {@link BulkLimitExceededException}.
+         */
+        public Builder maxBulk(int maxBulk) {
+            this.maxBulk = maxBulk;
+            this.maxBulkSet = true;
+            return this;
+        }
+
+        /**
          * @throws ConfigurationException for a missing store, a value out of range, or (with a
          *                                {@link #configuration}) an unknown or malformed key
          * @throws StoreUnavailableException if the store does not answer a ping within the start-up
@@ -269,6 +406,14 @@ public interface TrackingNumberGenerator extends AutoCloseable {
                         maxBatchSize) + " is invalid: expected a whole number from 1 to " + MAX_MAX_BATCH_SIZE);
             }
             effectiveStartupBudget();
+            if (bulkSize < 1 || bulkSize > MAX_BULK_SIZE) {
+                throw new ConfigurationException(bulkSizeNames.assignment(BULK_SIZE_KEY, "bulkSize", bulkSize)
+                        + " is invalid: expected a whole number from 1 to " + MAX_BULK_SIZE);
+            }
+            if (maxBulk < 1 || maxBulk > MAX_MAX_BULK) {
+                throw new ConfigurationException(maxBulkNames.assignment(MAX_BULK_KEY, "maxBulk", maxBulk)
+                        + " is invalid: expected a whole number from 1 to " + MAX_MAX_BULK);
+            }
         }
     }
 }

@@ -6,12 +6,21 @@ import java.time.Duration;
  * Observes the generator, for metrics (bind Micrometer or your own counters here). Every method
  * has a no-op default; implementations must be thread-safe, fast and must not throw (an exception
  * from a listener is logged at DEBUG and ignored). {@code elapsed} is measured from the start of
- * the {@code next()} call. No request data is passed.
+ * the {@code next()} call (for {@code nextAll}, from the start of that call; its events are reported
+ * per item, except {@code retry}, once per pause of the whole list, and {@code failure}, once per
+ * call). No request data is passed.
  */
 public interface TrackingNumberListener {
 
     /** A number was issued (durable in the store). */
     default void issued(Duration elapsed) {
+    }
+
+    /**
+     * A call with an idempotency key returned the number already stored under that key (a
+     * replay): nothing new was issued.
+     */
+    default void replayed(Duration elapsed) {
     }
 
     /** A candidate was already taken; a fresh one will be tried. */

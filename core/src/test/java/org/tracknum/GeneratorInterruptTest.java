@@ -182,4 +182,33 @@ class GeneratorInterruptTest {
             assertThat(e.interrupted()).isTrue();
         }
     }
+
+    @Test
+    void interruptWhileABulkCallBacksOffStopsItWithNothingStored() throws Exception {
+        store.keys = true;
+        store.reserveFaults = r -> Fault.TRANSIENT;
+        try (TrackingNumberGenerator generator = generator()) {
+            List<ShipmentRequest> requests = List.of(ValidRequests.unique(), ValidRequests.unique(), ValidRequests.unique());
+            Ended e = interruptAfterRetries(2, () -> generator.nextAll(requests, List.of("k-1", "k-2", "k-3")));
+            assertThat(e.result()).isInstanceOf(CallInterruptedException.class);
+            assertThat(((Exception) e.result()).getMessage()).contains("interrupted while waiting to retry");
+            assertThat(e.interrupted()).as("interrupt status kept").isTrue();
+            int attempts = store.batchSizes.size();
+            Thread.sleep(300);
+            assertThat(store.batchSizes).as("no attempt after the call ended").hasSize(attempts);
+            assertThat(store.memory.size()).isZero();
+        }
+    }
+
+    @Test
+    void interruptWhileAKeyedCallBacksOffStopsIt() throws Exception {
+        store.keys = true;
+        store.reserveFaults = r -> Fault.TRANSIENT;
+        try (TrackingNumberGenerator generator = generator()) {
+            Ended e = interruptAfterRetries(2, () -> generator.next(ValidRequests.unique(), "order-1"));
+            assertThat(e.result()).isInstanceOf(CallInterruptedException.class);
+            assertThat(e.interrupted()).isTrue();
+            assertThat(store.memory.size()).isZero();
+        }
+    }
 }

@@ -29,6 +29,10 @@ class ScriptedFaultStore implements ReservationStore {
     volatile long delayNanosPerBatch;
     volatile boolean findFails;
     volatile boolean closed;
+    /** Whether to declare key support (the memory store behind keeps keys either way). */
+    volatile boolean keys;
+    /** Whether {@link #ping} fails, as a store that is down. */
+    volatile boolean down;
 
     @Override
     public List<ReservationOutcome> reserve(List<Reservation> batch) {
@@ -90,7 +94,23 @@ class ScriptedFaultStore implements ReservationStore {
     }
 
     @Override
+    public boolean supportsIdempotencyKeys() {
+        return keys;
+    }
+
+    @Override
+    public Optional<IssuedTrackingNumber> findByIdempotencyKey(java.util.UUID customerId, String idempotencyKey) {
+        if (down) {
+            throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "injected: store down", null);
+        }
+        return memory.findByIdempotencyKey(customerId, idempotencyKey);
+    }
+
+    @Override
     public void ping() {
+        if (down) {
+            throw new StoreFailure(ReservationOutcome.Status.TRANSIENT, "injected: store down", null);
+        }
     }
 
     @Override

@@ -49,6 +49,16 @@ final class BatchCounter implements ReservationStore {
     }
 
     @Override
+    public boolean supportsIdempotencyKeys() {
+        return store.supportsIdempotencyKeys();
+    }
+
+    @Override
+    public Optional<IssuedTrackingNumber> findByIdempotencyKey(java.util.UUID customerId, String idempotencyKey) {
+        return store.findByIdempotencyKey(customerId, idempotencyKey);
+    }
+
+    @Override
     public void ping() {
         store.ping();
     }

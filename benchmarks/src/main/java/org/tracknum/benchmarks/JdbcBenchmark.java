@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Properties;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,6 +55,7 @@ public abstract class JdbcBenchmark {
     private final CandidateSource candidates = BenchmarkCandidates.defaultFormat();
     private HikariDataSource baselinePool;
     private TrackingNumberGenerator generator;
+    private BulkLoad load;
     private String table;
     private String insert;
     private String multiRowInsert;
@@ -122,6 +124,7 @@ public abstract class JdbcBenchmark {
         insert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES " + row;
         multiRowInsert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES "
                 + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, row));
+        load = new BulkLoad(request);
         CpuMeter.measurementStarts();
     }
 
@@ -148,6 +151,19 @@ public abstract class JdbcBenchmark {
     @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
     public IssuedTrackingNumber next() {
         return generator.next(request);
+    }
+
+    /** {@code next(request, key)} with a fresh key per call: the cost of the key against {@link #next()}. */
+    @Benchmark
+    public IssuedTrackingNumber nextWithKey() {
+        return generator.next(request, load.nextKey());
+    }
+
+    /** {@code nextAll} of {@value BulkLoad#BULK} requests, scored per number. */
+    @Benchmark
+    @OperationsPerInvocation(BulkLoad.BULK)
+    public List<IssuedTrackingNumber> nextAllOfTenThousand() {
+        return generator.nextAll(load.bulk());
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package org.tracknum.benchmarks;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +8,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -28,6 +30,7 @@ import org.tracknum.TrackingNumberGenerator;
 public class MemoryBenchmark {
     private final ShipmentRequest request = Requests.sample();
     private TrackingNumberGenerator generator;
+    private BulkLoad load;
     private ConcurrentHashMap<String, ShipmentRequest> baselineMap;
 
     @Setup(Level.Iteration)
@@ -35,6 +38,7 @@ public class MemoryBenchmark {
         generator = Tuning.generator().store(new MemoryReservationStore()).build();
         baselineMap = new ConcurrentHashMap<>();
         CpuMeter.watch(ServerProcess.none());
+        load = new BulkLoad(request);
         CpuMeter.measurementStarts();
     }
 
@@ -48,6 +52,19 @@ public class MemoryBenchmark {
     @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
     public IssuedTrackingNumber next() {
         return generator.next(request);
+    }
+
+    /** {@code next(request, key)} with a fresh key per call: the cost of the key against {@link #next()}. */
+    @Benchmark
+    public IssuedTrackingNumber nextWithKey() {
+        return generator.next(request, load.nextKey());
+    }
+
+    /** {@code nextAll} of {@value BulkLoad#BULK} requests, scored per number. */
+    @Benchmark
+    @OperationsPerInvocation(BulkLoad.BULK)
+    public List<IssuedTrackingNumber> nextAllOfTenThousand() {
+        return generator.nextAll(load.bulk());
     }
 
     @Benchmark

@@ -52,6 +52,7 @@ public abstract class RedisStoreBenchmark {
     private final SetParams nx = new SetParams().nx();
     private UnifiedJedis baselineClient;
     private TrackingNumberGenerator generator;
+    private BulkLoad load;
     private String prefix;
 
     /** A store builder pointing at the server(s), with the durability the server allows. */
@@ -99,6 +100,7 @@ public abstract class RedisStoreBenchmark {
             throw Services.unreachable(service(), variable(), address(), e);
         }
         generator = Tuning.generator().store(BatchCounter.wrapIfAsked(store)).build();
+        load = new BulkLoad(request);
         CpuMeter.measurementStarts();
     }
 
@@ -119,6 +121,19 @@ public abstract class RedisStoreBenchmark {
     @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
     public IssuedTrackingNumber next() {
         return generator.next(request);
+    }
+
+    /** {@code next(request, key)} with a fresh key per call: the cost of the key against {@link #next()}. */
+    @Benchmark
+    public IssuedTrackingNumber nextWithKey() {
+        return generator.next(request, load.nextKey());
+    }
+
+    /** {@code nextAll} of {@value BulkLoad#BULK} requests, scored per number. */
+    @Benchmark
+    @OperationsPerInvocation(BulkLoad.BULK)
+    public List<IssuedTrackingNumber> nextAllOfTenThousand() {
+        return generator.nextAll(load.bulk());
     }
 
     @Benchmark

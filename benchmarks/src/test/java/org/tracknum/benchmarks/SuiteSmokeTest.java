@@ -33,10 +33,21 @@ class SuiteSmokeTest {
     void benchmarksWithoutServicesRunAndReportAScoreAndCpuPerNumber() throws RunnerException {
         Collection<RunResult> results = new Runner(briefly()
                 .include("org.tracknum.FormatBenchmark")
-                .include("org.tracknum.benchmarks.MemoryBenchmark")
+                .include("org.tracknum.benchmarks.MemoryBenchmark.(next|baselinePutIfAbsent)$")
                 .build()).run();
         // Format: next, baselineTsid; Memory: next (throughput, sample time), baselinePutIfAbsent.
         assertThat(results).hasSize(5);
+        for (RunResult result : results) {
+            assertScoreAndJvmCpu(result);
+        }
+    }
+
+    @Test
+    void keyedAndBulkBenchmarksRunOnTheMemoryStore() throws RunnerException {
+        Collection<RunResult> results = new Runner(briefly()
+                .include("org.tracknum.benchmarks.MemoryBenchmark.(nextWithKey|nextAllOfTenThousand)$")
+                .build()).run();
+        assertThat(results).hasSize(2);
         for (RunResult result : results) {
             assertScoreAndJvmCpu(result);
         }

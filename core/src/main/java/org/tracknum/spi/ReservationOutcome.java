@@ -1,15 +1,19 @@
 package org.tracknum.spi;
 
 import java.util.Objects;
+import org.tracknum.IssuedTrackingNumber;
 
 /**
  * What a store reports for one {@link Reservation}.
  *
- * @param status what happened
- * @param cause  the failure behind {@code TRANSIENT}, {@code AMBIGUOUS} and {@code FATAL}; {@code null}
- *               for {@code RESERVED} and {@code TAKEN}. Its message must not contain request data.
+ * @param status   what happened
+ * @param cause    the failure behind {@code TRANSIENT}, {@code AMBIGUOUS} and {@code FATAL}; {@code null}
+ *                 otherwise. Its message must not contain request data.
+ * @param existing for {@code KEY_HELD} only: the number already stored under the reservation's
+ *                 (customer, idempotency key), with its request and issue time as stored; {@code null}
+ *                 otherwise
  */
-public record ReservationOutcome(Status status, Throwable cause) {
+public record ReservationOutcome(Status status, Throwable cause, IssuedTrackingNumber existing) {
 
     /** The classification of one reservation's outcome. */
     public enum Status {
@@ -25,17 +29,40 @@ public record ReservationOutcome(Status status, Throwable cause) {
         /** The write may or may not have committed (connection lost mid-write): ownership must be verified. */
         AMBIGUOUS,
         /** Retrying cannot help (schema, permissions, a row the database refuses): fail the caller. */
-        FATAL
+        FATAL,
+        /**
+         * Only for a reservation with an idempotency key: that key (of that customer) already names
+         * a durably stored number, given by {@link ReservationOutcome#existing()}, and nothing was
+         * written for this reservation. The generator compares the stored request with the
+         * caller's: equal, the caller gets the existing number; different, an
+         * {@link org.tracknum.IdempotencyConflictException}.
+         */
+        KEY_HELD
     }
 
-    public static final ReservationOutcome RESERVED = new ReservationOutcome(Status.RESERVED, null);
-    public static final ReservationOutcome TAKEN = new ReservationOutcome(Status.TAKEN, null);
+    public static final ReservationOutcome RESERVED = new ReservationOutcome(Status.RESERVED, null, null);
+    public static final ReservationOutcome TAKEN = new ReservationOutcome(Status.TAKEN, null, null);
 
     public ReservationOutcome {
         Objects.requireNonNull(status, "status");
-        if ((status == Status.RESERVED || status == Status.TAKEN) != (cause == null)) {
+        boolean failure = status == Status.TRANSIENT || status == Status.AMBIGUOUS || status == Status.FATAL;
+        if (failure != (cause != null)) {
             throw new IllegalArgumentException(status + " outcome " + (cause == null ? "needs" : "takes no") + " cause");
         }
+        if ((status == Status.KEY_HELD) != (existing != null)) {
+            throw new IllegalArgumentException(status + " outcome " + (existing == null ? "needs" : "takes no")
+                    + " existing number");
+        }
+    }
+
+    /** An outcome without an existing number: any status but {@code KEY_HELD}. */
+    public ReservationOutcome(Status status, Throwable cause) {
+        this(status, cause, null);
+    }
+
+    /** The reservation's idempotency key already names {@code existing}; nothing was written. */
+    public static ReservationOutcome keyHeld(IssuedTrackingNumber existing) {
+        return new ReservationOutcome(Status.KEY_HELD, null, Objects.requireNonNull(existing, "existing"));
     }
 
     public static ReservationOutcome transientFailure(Throwable cause) {

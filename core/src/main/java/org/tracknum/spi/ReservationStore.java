@@ -2,6 +2,7 @@ package org.tracknum.spi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.tracknum.IssuedTrackingNumber;
 
 /**
@@ -31,6 +32,11 @@ public interface ReservationStore extends AutoCloseable {
      * A store may answer by re-sending the same reservation (same number, same id) when its write
      * recognises an earlier write of that id as its own.
      *
+     * For a reservation with an idempotency key the answer follows the same rules as
+     * {@link #reserve}: {@code RESERVED} when the number is stored under this reservation id and
+     * the key names it, {@code KEY_HELD} when the key names another stored number, {@code TAKEN}
+     * when the number is someone else's and the key names nothing.
+     *
      * @throws StoreFailure when the check itself failed
      */
     List<ReservationOutcome> verify(List<Reservation> reservations);
@@ -42,6 +48,29 @@ public interface ReservationStore extends AutoCloseable {
      * @throws StoreFailure when the store cannot be read
      */
     Optional<IssuedTrackingNumber> find(String trackingNumber);
+
+    /**
+     * Whether this store keeps idempotency keys: it stores {@link Reservation#idempotencyKey()}
+     * with the number, lets at most one stored number carry a given (customer id, key) pair —
+     * also across processes, crashes and ambiguous writes — reports
+     * {@link ReservationOutcome.Status#KEY_HELD} from {@link #reserve} and {@link #verify} when the
+     * pair already names a stored number, and implements {@link #findByIdempotencyKey}. A store
+     * that does not (the default) is never given a reservation with a key: the generator refuses
+     * such calls.
+     */
+    default boolean supportsIdempotencyKeys() {
+        return false;
+    }
+
+    /**
+     * The number stored under {@code customerId}'s {@code idempotencyKey}, or empty if there is
+     * none. Only called when {@link #supportsIdempotencyKeys()} is true.
+     *
+     * @throws StoreFailure when the store cannot be read
+     */
+    default Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey) {
+        throw new UnsupportedOperationException(describe() + " does not keep idempotency keys");
+    }
 
     /**
      * Checks that the store is reachable, for health checks and for {@code build()}.

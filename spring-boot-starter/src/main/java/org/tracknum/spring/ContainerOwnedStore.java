@@ -2,6 +2,7 @@ package org.tracknum.spring;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
@@ -32,6 +33,16 @@ final class ContainerOwnedStore implements ReservationStore {
     @Override
     public Optional<IssuedTrackingNumber> find(String trackingNumber) {
         return bean.find(trackingNumber);
+    }
+
+    @Override
+    public boolean supportsIdempotencyKeys() {
+        return bean.supportsIdempotencyKeys();
+    }
+
+    @Override
+    public Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey) {
+        return bean.findByIdempotencyKey(customerId, idempotencyKey);
     }
 
     @Override

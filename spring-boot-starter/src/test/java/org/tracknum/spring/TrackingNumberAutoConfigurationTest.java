@@ -106,6 +106,17 @@ class TrackingNumberAutoConfigurationTest {
     }
 
     @Test
+    void theApplicationsStoreKeepsIdempotencyKeysThroughTheGenerator() {
+        runner.withUserConfiguration(OwnParts.class).run(context -> {
+            TrackingNumberGenerator generator = context.getBean(TrackingNumberGenerator.class);
+            org.tracknum.ShipmentRequest request = TestRequests.unique();
+            IssuedTrackingNumber first = generator.next(request, "order-4711");
+            assertThat(generator.next(request, "order-4711")).isEqualTo(first);
+            assertThat(generator.findByIdempotencyKey(request.customerId(), "order-4711")).contains(first);
+        });
+    }
+
+    @Test
     void theApplicationsStoreIsClosedByTheContextNotByTheGenerator() {
         CountingStore[] store = new CountingStore[1];
         runner.withBean(CountingStore.class).run(context -> {

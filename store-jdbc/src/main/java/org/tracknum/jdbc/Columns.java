@@ -42,8 +42,9 @@ final class Columns {
             r -> r.request().customerSlug());
     static final Column ISSUED = new Column("issued_at", Kind.VARCHAR, 30, 30, false,
             r -> ISSUED_AT.format(r.issuedAt()));
-    /** Reserved for idempotent re-requests: present and nullable, not written yet. */
-    static final Column IDEMPOTENCY_KEY = new Column("idempotency_key", Kind.VARCHAR, 255, 255, true, null);
+    /** The caller's idempotency key (scoped by {@code customer_id}), NULL for a call without one. */
+    static final Column IDEMPOTENCY_KEY = new Column("idempotency_key", Kind.VARCHAR, 255, 255, true,
+            r -> r.idempotencyKey());
 
     /** Every column, in table order. */
     static final List<Column> ALL = List.of(TRACKING_NUMBER, RESERVATION_ID, ORIGIN, DESTINATION, WEIGHT,

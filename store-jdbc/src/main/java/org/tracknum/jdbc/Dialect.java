@@ -83,10 +83,36 @@ abstract class Dialect {
 
     /**
      * The steps that migrate a table of an older format version to {@link TableFormat#CURRENT}, in
-     * order (the first leads to version 2). None yet: version 1 is the first format.
+     * order (the first leads to version 2). Version 2 adds the idempotency key's unique index.
      */
     List<FormatStep> formatSteps(NumberTable table) {
-        return List.of();
+        return List.of(new FormatStep(2, List.of(keyIndexSql(table))));
+    }
+
+    /**
+     * The unique index on {@code (customer_id, idempotency_key)} (format version 2): at most one
+     * number per customer and key; rows without a key (NULL) do not collide in any supported
+     * database. Tolerates an index already there.
+     */
+    String keyIndexSql(NumberTable table) {
+        return "CREATE UNIQUE INDEX IF NOT EXISTS " + table.keyIndexName() + " ON " + table.name() + " ("
+                + String.join(", ", UniqueIndexes.KEY_COLUMNS) + ")";
+    }
+
+    /** True if a migration statement failed only because its change is already there. */
+    boolean alreadyApplied(SQLException e) {
+        return false;
+    }
+
+    /**
+     * Which unique index a duplicate-key error names, or {@code null} if {@code e} is not a
+     * duplicate-key error. Never reads row values out of the message.
+     */
+    abstract UniqueIndexes.Violation uniqueViolation(SQLException e);
+
+    /** Binds a UUID as text for a comparison with a UUID column ({@code CHAR(36)} unless overridden). */
+    void bindUuid(PreparedStatement ps, int index, String uuid) throws SQLException {
+        ps.setString(index, uuid);
     }
 
     /** What follows the column list (engine, character set). */
@@ -106,17 +132,6 @@ abstract class Dialect {
 
     /** Classifies a failed statement by exact SQLState / vendor codes. */
     abstract ErrorKind classify(SQLException e);
-
-    /**
-     * For a unique violation of an index other than the number's primary key (one a DBA added):
-     * that index's name, so that the violation is reported as fatal, naming it, instead of being
-     * mistaken for a taken number; null otherwise. Only dialects whose insert does not name its
-     * conflict target need it (PostgreSQL and SQLite write {@code ON CONFLICT (tracking_number)},
-     * so any other unique violation is already an error there).
-     */
-    String foreignUniqueIndex(SQLException e) {
-        return null;
-    }
 
     /** The text between {@code prefix} and the next double quote in {@code message}, or null. */
     static String quotedAfter(String message, String prefix) {

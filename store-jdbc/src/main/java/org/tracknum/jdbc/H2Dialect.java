@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tracknum.Durability;
 
 /**
@@ -14,6 +16,8 @@ import org.tracknum.Durability;
  * the call returns. Lock waits are bounded per session with {@code SET LOCK_TIMEOUT}.
  */
 final class H2Dialect extends Dialect {
+    /** {@code "PUBLIC.T_IKEY ON PUBLIC.T(...) VALUES (...)"}: the index comes first, the row data after it. */
+    private static final Pattern INDEX = Pattern.compile("\"(?:[A-Za-z0-9_$]+\\.)?([A-Za-z0-9_$]+) ON ");
 
     H2Dialect(Timeouts timeouts, Durability durability) {
         super(timeouts, durability);
@@ -41,10 +45,19 @@ final class H2Dialect extends Dialect {
     }
 
     @Override
+    UniqueIndexes.Violation uniqueViolation(SQLException e) {
+        if (e.getErrorCode() != 23505) {
+            return null;
+        }
+        Matcher m = INDEX.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? UniqueIndexes.Violation.named(m.group(1)) : UniqueIndexes.Violation.UNIDENTIFIED;
+    }
+
+    @Override
     ErrorKind classify(SQLException e) {
         switch (e.getErrorCode()) {
-            case 23505: // DUPLICATE_KEY_1: only the primary key means "taken"
-                return foreignUniqueIndex(e) == null ? ErrorKind.DUPLICATE : ErrorKind.FATAL;
+            case 23505: // DUPLICATE_KEY_1: the index it names decides (UniqueIndexes); unnamed, it is fatal
+                return ErrorKind.FATAL;
             case 50200: // LOCK_TIMEOUT_1 (deadlocks surface here too)
             case 40001: // DEADLOCK_1
             case 90131: // CONCURRENT_UPDATE_1
@@ -89,23 +102,4 @@ final class H2Dialect extends Dialect {
         }
     }
 
-    /**
-     * H2 names the index first: {@code ... violation: "PUBLIC.PRIMARY_KEY_8 ON PUBLIC.T(TRACKING_NUMBER) ..."}.
-     * Its primary key's index is named {@code PRIMARY_KEY_...}; any other name is foreign.
-     */
-    @Override
-    String foreignUniqueIndex(SQLException e) {
-        if (e.getErrorCode() != 23505 || e.getMessage() == null) {
-            return null;
-        }
-        String message = e.getMessage();
-        int quote = message.indexOf('"');
-        int on = quote < 0 ? -1 : message.indexOf(" ON ", quote);
-        if (on < 0) {
-            return null;
-        }
-        String index = message.substring(quote + 1, on);
-        String name = index.substring(index.lastIndexOf('.') + 1);
-        return name.startsWith("PRIMARY_KEY") ? null : name;
-    }
 }

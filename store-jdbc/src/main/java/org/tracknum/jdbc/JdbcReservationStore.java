@@ -33,7 +33,10 @@ import org.tracknum.spi.StoreFailure;
  * Claims tracking numbers with unique INSERTs into one table of PostgreSQL, MariaDB/MySQL, H2 or
  * SQLite. The primary key on {@code tracking_number} makes numbers unique; each row holds the
  * request, the issue time and the per-attempt {@code reservation_id}, by which an ambiguous write
- * (connection lost during the insert) is later shown to be ours or not.
+ * (connection lost during the insert) is later shown to be ours or not. A reservation's idempotency
+ * key goes in {@code idempotency_key}; a unique index on {@code (customer_id, idempotency_key)}
+ * (format version 2) lets a key name at most one number per customer, and a key already stored is
+ * reported {@code KEY_HELD} with its stored number.
  *
  * <p>A batch from the generator is written in one statement, one round trip and one transaction,
  * with rows sorted by number; a row the database refuses fails only its own reservation. Every
@@ -60,17 +63,19 @@ public final class JdbcReservationStore implements ReservationStore {
     private final NumberTable table;
     private final ConnectionSource connections;
     private final BatchInsert inserts;
+    private final KeyReads keys;
     private final int pingSeconds;
     private final FailoverProtection failover;
     private volatile boolean closed;
 
     JdbcReservationStore(DataSource dataSource, HikariDataSource ownPool, Dialect dialect, NumberTable table,
-                         Timeouts timeouts) {
+                         UniqueIndexes indexes, Timeouts timeouts) {
         this.ownPool = ownPool;
         this.dialect = dialect;
         this.table = table;
         this.connections = new ConnectionSource(dataSource, ownPool != null, dialect);
-        this.inserts = new BatchInsert(connections, dialect, table);
+        this.inserts = new BatchInsert(connections, dialect, table, indexes);
+        this.keys = new KeyReads(dialect, table);
         this.pingSeconds = Timeouts.seconds(timeouts.socket());
         this.failover = dialect.failover;
     }
@@ -85,32 +90,71 @@ public final class JdbcReservationStore implements ReservationStore {
         return inserts.reserve(batch);
     }
 
-    /** Reads back who holds each number: ours if its {@code reservation_id} is ours, else taken. */
+    /**
+     * Reads back who holds each number: ours if its {@code reservation_id} is ours (for a keyed
+     * reservation the key was written in the same row, so it names it), else, for a keyed
+     * reservation whose key names another stored number, {@code KEY_HELD} with that number, else taken.
+     */
     @Override
     public List<ReservationOutcome> verify(List<Reservation> reservations) {
         checkOpen();
         List<String> numbers = new ArrayList<>(new LinkedHashSet<>(reservations.stream()
                 .map(Reservation::trackingNumber).toList()));
         Map<String, UUID> holders = new HashMap<>();
-        try (ConnectionSource.Lease lease = connections.borrow("verify");
-             PreparedStatement ps = lease.connection.prepareStatement(table.ownersSql(numbers.size()))) {
-            for (int i = 0; i < numbers.size(); i++) {
-                ps.setString(i + 1, numbers.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    holders.put(rs.getString(1), UUID.fromString(rs.getString(2).strip()));
+        Map<KeyReads.Key, IssuedTrackingNumber> held = Map.of();
+        try (ConnectionSource.Lease lease = connections.borrow("verify")) {
+            try (PreparedStatement ps = lease.connection.prepareStatement(table.ownersSql(numbers.size()))) {
+                for (int i = 0; i < numbers.size(); i++) {
+                    ps.setString(i + 1, numbers.get(i));
                 }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        holders.put(rs.getString(1), UUID.fromString(rs.getString(2).strip()));
+                    }
+                }
+            }
+            List<KeyReads.Key> unsettled = reservations.stream()
+                    .filter(r -> r.hasIdempotencyKey() && !r.reservationId().equals(holders.get(r.trackingNumber())))
+                    .map(JdbcReservationStore::key).toList();
+            if (!unsettled.isEmpty()) {
+                held = keys.find(lease.connection, unsettled);
             }
         } catch (SQLException e) {
             throw readFailure("verify", e);
         }
         List<ReservationOutcome> outcomes = new ArrayList<>(reservations.size());
         for (Reservation r : reservations) {
-            outcomes.add(r.reservationId().equals(holders.get(r.trackingNumber()))
-                    ? ReservationOutcome.RESERVED : ReservationOutcome.TAKEN);
+            IssuedTrackingNumber existing = r.hasIdempotencyKey() ? held.get(key(r)) : null;
+            if (r.reservationId().equals(holders.get(r.trackingNumber()))) {
+                outcomes.add(ReservationOutcome.RESERVED);
+            } else {
+                outcomes.add(existing != null ? ReservationOutcome.keyHeld(existing) : ReservationOutcome.TAKEN);
+            }
         }
         return outcomes;
+    }
+
+    private static KeyReads.Key key(Reservation r) {
+        return new KeyReads.Key(r.request().customerId(), r.idempotencyKey());
+    }
+
+    /** True: keys live in the {@code idempotency_key} column under a unique index with {@code customer_id}. */
+    @Override
+    public boolean supportsIdempotencyKeys() {
+        return true;
+    }
+
+    /** One lookup through the unique index on {@code (customer_id, idempotency_key)}. */
+    @Override
+    public Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey) {
+        checkOpen();
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        try (ConnectionSource.Lease lease = connections.borrow("find by idempotency key")) {
+            return Optional.ofNullable(keys.find(lease.connection, new KeyReads.Key(customerId, idempotencyKey)));
+        } catch (SQLException e) {
+            throw readFailure("find by idempotency key", e);
+        }
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.ConfigurationException;
@@ -26,6 +28,9 @@ final class MariaDbDialect extends Dialect {
     private static final Logger LOG = LoggerFactory.getLogger(MariaDbDialect.class);
     private static final String STRICT_MODE = "STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,NO_ZERO_DATE,"
             + "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO";
+
+    /** The last {@code for key 'name'} of a 1062 message (MySQL 8: {@code 'table.name'}); the entry before it is row data. */
+    private static final Pattern FOR_KEY = Pattern.compile(".*for key '([^']+)'", Pattern.DOTALL);
 
     private final boolean mariaDbServer;
 
@@ -73,11 +78,36 @@ final class MariaDbDialect extends Dialect {
         return false;
     }
 
+    /** MySQL has no {@code CREATE INDEX IF NOT EXISTS}: there a repeat fails with 1061, which {@link #alreadyApplied} accepts. */
+    @Override
+    String keyIndexSql(NumberTable table) {
+        String sql = super.keyIndexSql(table);
+        return mariaDbServer ? sql : sql.replace(" IF NOT EXISTS", "");
+    }
+
+    @Override
+    boolean alreadyApplied(SQLException e) {
+        return e.getErrorCode() == 1061; // ER_DUP_KEYNAME
+    }
+
+    @Override
+    UniqueIndexes.Violation uniqueViolation(SQLException e) {
+        if (e.getErrorCode() != 1062) {
+            return null;
+        }
+        Matcher m = FOR_KEY.matcher(String.valueOf(e.getMessage()));
+        if (!m.lookingAt()) {
+            return UniqueIndexes.Violation.UNIDENTIFIED;
+        }
+        String key = m.group(1);
+        return UniqueIndexes.Violation.named(key.substring(key.lastIndexOf('.') + 1));
+    }
+
     @Override
     ErrorKind classify(SQLException e) {
         switch (e.getErrorCode()) {
-            case 1062: // ER_DUP_ENTRY: only the primary key means "taken"
-                return foreignUniqueIndex(e) == null ? ErrorKind.DUPLICATE : ErrorKind.FATAL;
+            case 1062: // ER_DUP_ENTRY: the index it names decides (UniqueIndexes); unnamed, it is fatal
+                return ErrorKind.FATAL;
             case 1205: // ER_LOCK_WAIT_TIMEOUT: only the statement was rolled back
             case 1213: // ER_LOCK_DEADLOCK
             case 1040: // ER_CON_COUNT_ERROR (too many connections)
@@ -137,20 +167,4 @@ final class MariaDbDialect extends Dialect {
         }
     }
 
-    /** {@code Duplicate entry '...' for key 'PRIMARY'} (MySQL 8: {@code 'table.PRIMARY'}): any other key is foreign. */
-    @Override
-    String foreignUniqueIndex(SQLException e) {
-        if (e.getErrorCode() != 1062 || e.getMessage() == null) {
-            return null;
-        }
-        String message = e.getMessage();
-        int at = message.lastIndexOf("for key '");
-        if (at < 0) {
-            return null;
-        }
-        int start = at + "for key '".length();
-        int end = message.indexOf('\'', start);
-        String key = end < 0 ? message.substring(start) : message.substring(start, end);
-        return key.equals("PRIMARY") || key.endsWith(".PRIMARY") ? null : key;
-    }
 }

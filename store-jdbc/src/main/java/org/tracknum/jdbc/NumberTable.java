@@ -56,6 +56,11 @@ final class NumberTable {
         return name + "_meta";
     }
 
+    /** The unique index on (customer_id, idempotency_key), format version 2: at most 63 characters. */
+    String keyIndexName() {
+        return name + "_ikey";
+    }
+
     /**
      * Selects the written columns of one row. Text columns are read through
      * {@code SUBSTR(column, 1, 2 * length + 1)}: a row someone else wrote into a widened column (a
@@ -64,14 +69,28 @@ final class NumberTable {
      * {@link #read}.
      */
     String findSql() {
+        return "SELECT " + selectedColumns() + " FROM " + name + " WHERE " + Columns.TRACKING_NUMBER.name() + " = ?";
+    }
+
+    /**
+     * The rows stored under {@code pairs} (customer id, idempotency key) pairs, one indexed lookup
+     * each, with the columns of {@link #findSql()} (the key too, bounded the same way).
+     */
+    String findByKeySql(int pairs) {
+        String one = "(" + Columns.CUSTOMER_ID.name() + " = ? AND " + Columns.IDEMPOTENCY_KEY.name() + " = ?)";
+        return "SELECT " + selectedColumns() + " FROM " + name + " WHERE "
+                + String.join(" OR ", Collections.nCopies(pairs, one));
+    }
+
+    /** The written columns, bounded text through SUBSTR, each under its own name. */
+    private static String selectedColumns() {
         List<String> selected = new ArrayList<>();
         for (Column column : Columns.WRITTEN) {
             selected.add(isBoundedText(column)
                     ? "SUBSTR(" + column.name() + ", 1, " + (readLimit(column) + 1) + ") AS " + column.name()
                     : column.name());
         }
-        return "SELECT " + String.join(", ", selected) + " FROM " + name + " WHERE " + Columns.TRACKING_NUMBER.name()
-                + " = ?";
+        return String.join(", ", selected);
     }
 
     private static boolean isBoundedText(Column column) {

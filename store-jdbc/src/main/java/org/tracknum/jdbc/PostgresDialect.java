@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Collections;
 import java.util.List;
 import org.tracknum.Durability;
@@ -16,8 +17,11 @@ import org.tracknum.Durability;
  * the reservations that were stored. In autocommit mode that is one round trip and one
  * transaction.
  *
- * <p>Because the statement absorbs every conflict on {@code tracking_number}, a {@code 23505}
- * can only come from another unique index: it is fatal, not a collision.
+ * <p>The conflict target is named on purpose: a violation of the idempotency key's index (or of
+ * any other unique index) is not absorbed but raises {@code 23505}, and the index it names
+ * ({@code ServerErrorMessage.getConstraint()}, language-independent) tells the key's index from an
+ * index someone else added. A concurrent insert of the same key in another transaction makes the
+ * statement wait on the index until that transaction ends ({@code lock_timeout} bounds the wait).
  */
 final class PostgresDialect extends Dialect {
 
@@ -82,6 +86,35 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    UniqueIndexes.Violation uniqueViolation(SQLException e) {
+        if (!"23505".equals(e.getSQLState())) {
+            return null;
+        }
+        String name = serverConstraint(e);
+        if (name == null) {
+            // the primary message, which logServerErrorDetail=false keeps while dropping the row
+            name = quotedAfter(e.getMessage(), "unique constraint \"");
+        }
+        return name == null ? UniqueIndexes.Violation.UNIDENTIFIED : UniqueIndexes.Violation.named(name);
+    }
+
+    /** pgjdbc's {@code getServerErrorMessage().getConstraint()}, by reflection: the driver is the user's dependency. */
+    private static String serverConstraint(SQLException e) {
+        try {
+            Object message = e.getClass().getMethod("getServerErrorMessage").invoke(e);
+            return message == null ? null : (String) message.getClass().getMethod("getConstraint").invoke(message);
+        } catch (ReflectiveOperationException | RuntimeException notPgjdbc) {
+            return null;
+        }
+    }
+
+    /** Sent untyped, so the server compares it with a {@code UUID} column or a text one alike. */
+    @Override
+    void bindUuid(PreparedStatement ps, int index, String uuid) throws SQLException {
+        ps.setObject(index, uuid, Types.OTHER);
+    }
+
+    @Override
     ErrorKind classify(SQLException e) {
         String state = e.getSQLState();
         if (state != null) {
@@ -140,13 +173,4 @@ final class PostgresDialect extends Dialect {
         }
     }
 
-    /**
-     * The insert names its conflict target, so a {@code 23505} always comes from another unique
-     * index; its name is in the primary message ({@code duplicate key value violates unique
-     * constraint "name"}), which {@code logServerErrorDetail=false} keeps while dropping the row.
-     */
-    @Override
-    String foreignUniqueIndex(SQLException e) {
-        return "23505".equals(e.getSQLState()) ? quotedAfter(e.getMessage(), "unique constraint \"") : null;
-    }
 }

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.Durability;
@@ -24,6 +27,9 @@ final class SqliteDialect extends Dialect {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
     private static final int SYNCHRONOUS_FULL = 2;
+    private static final int SQLITE_CONSTRAINT = 19;
+    /** SQLite names no index, only its columns: {@code UNIQUE constraint failed: t.customer_id, t.idempotency_key}. */
+    private static final Pattern COLUMNS = Pattern.compile("constraint failed: ([A-Za-z0-9_$., ]+)");
 
     SqliteDialect(Timeouts timeouts, Durability durability) {
         super(timeouts, durability);
@@ -69,6 +75,25 @@ final class SqliteDialect extends Dialect {
         }
     }
 
+    /**
+     * A constraint error ({@code 19}) of kind {@code SQLITE_CONSTRAINT_UNIQUE} or {@code _PRIMARYKEY}
+     * (the extended code appears in the message; the driver class is the user's dependency).
+     */
+    @Override
+    UniqueIndexes.Violation uniqueViolation(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT || !(message.contains("SQLITE_CONSTRAINT_UNIQUE")
+                || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY"))) {
+            return null;
+        }
+        Matcher m = COLUMNS.matcher(message);
+        if (!m.find()) {
+            return UniqueIndexes.Violation.UNIDENTIFIED;
+        }
+        return UniqueIndexes.Violation.onColumns(Arrays.stream(m.group(1).split(","))
+                .map(c -> c.strip().substring(c.strip().lastIndexOf('.') + 1)).toList());
+    }
+
     @Override
     ErrorKind classify(SQLException e) {
         int primary = e.getErrorCode() & 0xff;
@@ -112,19 +137,4 @@ final class SqliteDialect extends Dialect {
         }
     }
 
-    /**
-     * The insert names its conflict target, so {@code SQLITE_CONSTRAINT_UNIQUE} (2067) comes from
-     * another unique index; SQLite names its columns ({@code UNIQUE constraint failed: t.col}), not the index.
-     */
-    @Override
-    String foreignUniqueIndex(SQLException e) {
-        String message = e.getMessage();
-        int at = message == null ? -1 : message.indexOf("UNIQUE constraint failed: ");
-        if (at < 0) {
-            return null;
-        }
-        String columns = message.substring(at + "UNIQUE constraint failed: ".length());
-        int end = columns.indexOf(')');
-        return "on " + (end < 0 ? columns : columns.substring(0, end)).strip();
-    }
 }

@@ -79,6 +79,7 @@ final class StoreOpening {
 
     private JdbcReservationStore open(DataSource ds, HikariDataSource pool) {
         Dialect dialect = null;
+        UniqueIndexes indexes;
         try (Connection c = ds.getConnection()) {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
@@ -86,13 +87,13 @@ final class StoreOpening {
             dialect = Dialect.detect(c.getMetaData(), timeouts, durability);
             dialect.prepare(c, pool != null);
             prepareTable(c, dialect);
-            TableShape.check(c, dialect, numbers);
+            indexes = TableShape.check(c, dialect, numbers);
             dialect.checkDurability(c, numbers);
             dialect.checkFailoverProtection(c, numbers);
         } catch (SQLException e) {
             throw failure(dialect, e);
         }
-        JdbcReservationStore store = new JdbcReservationStore(ds, pool, dialect, numbers, timeouts);
+        JdbcReservationStore store = new JdbcReservationStore(ds, pool, dialect, numbers, indexes, timeouts);
         LOG.debug("JDBC store ready: {} table {}, timeouts {}", dialect.name(), numbers.name(), timeouts);
         return store;
     }
@@ -127,10 +128,18 @@ final class StoreOpening {
                 throw new ConfigurationException(dialect.name() + " table " + numbers.name() + " does not exist:"
                         + " create it (DDL in the JDBC store's README) or set tracknum.jdbc.create-table=true");
             }
-            format.recordNewTable(c);
-            TableShape.createIfAbsent(c, dialect, numbers);
+            format.createTable(c);
         }
-        format.settle(c, createTable);
+        try {
+            format.settle(c, createTable);
+        } catch (SQLException e) {
+            try {
+                TableShape.check(c, dialect, numbers, false); // a table that never fitted: say what is wrong with it
+            } catch (SQLException unreadable) {
+                // the migration's own failure (e.g. a lost connection) is the one to classify
+            }
+            throw e;
+        }
     }
 
     /**

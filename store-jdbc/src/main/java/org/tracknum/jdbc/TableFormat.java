@@ -22,8 +22,10 @@ import org.tracknum.ConfigurationException;
  */
 final class TableFormat {
     private static final Logger LOG = LoggerFactory.getLogger(TableFormat.class);
-    /** The version this code writes and reads; see docs/jdbc.md. */
-    static final int CURRENT = 1;
+    /** The version this code writes and reads; see docs/jdbc.md. 2 = 1 + the idempotency key's unique index. */
+    static final int CURRENT = 2;
+    /** Attempts of one step: a concurrent migrator may make the first fail (PostgreSQL: 23505 on pg_class). */
+    private static final int STEP_ATTEMPTS = 3;
 
     private final Dialect dialect;
     private final NumberTable table;
@@ -58,11 +60,17 @@ final class TableFormat {
     }
 
     /**
-     * Before the store creates an absent table at the current version: records that version first,
-     * so that a crash in between leaves a companion that is right, not a table that reads as 1.
+     * Creates an absent table at the current version: the version-1 table, every step's statements,
+     * then the version in the companion. A crash in between leaves a table without its version row,
+     * which reads as version 1 and is migrated at the next start (every step tolerates a repeat);
+     * recording first would leave a table that claims a version it does not have.
      */
-    void recordNewTable(Connection c) throws SQLException {
+    void createTable(Connection c) throws SQLException {
         refuseNewer(meta.version(c));
+        TableShape.createIfAbsent(c, dialect, table);
+        for (FormatStep step : steps) {
+            run(c, step);
+        }
         meta.create(c);
         meta.record(c, current);
     }
@@ -120,19 +128,71 @@ final class TableFormat {
         }
     }
 
+    /**
+     * Runs a step and records its version. A failure is accepted if another store recorded that
+     * version meanwhile; otherwise the step is tried again (its statements tolerate a repeat, so a
+     * concurrent migrator that made the first attempt fail is then seen as done) before it fails.
+     */
     private void apply(Connection c, FormatStep step) throws SQLException {
         LOG.info("{} table {}: migrating to format version {}", dialect.name(), table.name(), step.toVersion());
-        try (Statement s = c.createStatement()) {
-            for (String sql : step.statements()) {
-                s.execute(sql);
+        if (run(c, step)) {
+            meta.record(c, step.toVersion());
+            LOG.info("{} table {}: now at format version {}", dialect.name(), table.name(), step.toVersion());
+        }
+    }
+
+    /** Runs a step's statements; false if another store recorded its version while it failed. */
+    private boolean run(Connection c, FormatStep step) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                for (String sql : step.statements()) {
+                    execute(c, sql);
+                }
+                return true;
+            } catch (SQLException e) {
+                if (meta.version(c) >= step.toVersion()) {
+                    return false;
+                }
+                if (attempt == STEP_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("{} table {}: step to version {} failed with {}, trying again", dialect.name(),
+                        table.name(), step.toVersion(), SqlFailures.codes(e));
+                pause(attempt);
             }
+        }
+    }
+
+    private void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         } catch (SQLException e) {
-            if (meta.version(c) < step.toVersion()) {
+            if (!dialect.alreadyApplied(e)) {
                 throw e;
             }
-            return; // another store migrated it meanwhile
         }
-        meta.record(c, step.toVersion());
+    }
+
+    private static void pause(int attempt) throws SQLException {
+        try {
+            Thread.sleep(200L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while migrating the table", e);
+        }
+    }
+
+    /**
+     * The statements that create a table at the current version: the version-1 table, every
+     * step, the companion and its row (what a DBA runs with {@code create-table=false}).
+     */
+    List<String> newTableSql() {
+        List<String> sql = new ArrayList<>();
+        sql.add(dialect.createTableSql(table));
+        steps.forEach(step -> sql.addAll(step.statements()));
+        sql.add(meta.createSql());
+        sql.add(meta.recordSql(current));
+        return sql;
     }
 
     /** The statements that bring a table of version {@code found} to the current one, and record it. */

@@ -19,9 +19,10 @@ import org.tracknum.ConfigurationException;
 /**
  * Creates the table if asked to, and checks the shape of the table the store will use against the
  * description in {@link Columns}: every column present with a fitting type and length, NOT NULL
- * unless described as nullable ({@code idempotency_key}), and a unique
+ * unless described as nullable ({@code idempotency_key}), a unique
  * index (normally the primary key) on {@code tracking_number} alone, which is what makes numbers
- * unique. A table that does not fit is a {@link ConfigurationException} at build time.
+ * unique, and (format version 2) a unique index on {@code (customer_id, idempotency_key)}, which
+ * makes keys unique. A table that does not fit is a {@link ConfigurationException} at build time.
  */
 final class TableShape {
     private static final Set<Integer> TEXT_TYPES = Set.of(Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR,
@@ -50,7 +51,17 @@ final class TableShape {
         }
     }
 
-    static void check(Connection c, Dialect dialect, NumberTable table) throws SQLException {
+    /** Checks the table and returns its unique indexes, by which duplicate-key errors are classified. */
+    static UniqueIndexes check(Connection c, Dialect dialect, NumberTable table) throws SQLException {
+        return check(c, dialect, table, true);
+    }
+
+    /**
+     * Without {@code requireKeyIndex}: the shape a migration to version 2 starts from, so that a
+     * failed migration of a table that never fitted reports what is wrong with it.
+     */
+    static UniqueIndexes check(Connection c, Dialect dialect, NumberTable table, boolean requireKeyIndex)
+            throws SQLException {
         Map<String, Found> columns = columns(c, table);
         List<String> problems = new ArrayList<>();
         for (Column expected : Columns.ALL) {
@@ -63,14 +74,20 @@ final class TableShape {
                 found.check(expected, problems);
             }
         }
-        if (!hasUniqueNumber(c, table)) {
+        UniqueIndexes indexes = uniqueIndexes(c, table);
+        if (indexes.on(UniqueIndexes.NUMBER_COLUMNS).isEmpty()) {
             problems.add("tracking_number has no primary key or unique index of its own");
+        }
+        if (requireKeyIndex && !indexes.hasKeyIndex()) {
+            problems.add("there is no unique index on (customer_id, idempotency_key) (format version 2: "
+                    + dialect.keyIndexSql(table) + ")");
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(dialect.name() + " table " + table.name() + " does not fit the JDBC store: "
                     + String.join("; ", problems) + ". Fix or drop it; the expected DDL is in the store's README");
         }
         dialect.checkTable(c, table);
+        return indexes;
     }
 
     private static Map<String, Found> columns(Connection c, NumberTable table) throws SQLException {
@@ -87,8 +104,8 @@ final class TableShape {
         return columns;
     }
 
-    /** Some unique index (the primary key counts) covers exactly {@code tracking_number}. */
-    private static boolean hasUniqueNumber(Connection c, NumberTable table) throws SQLException {
+    /** Every unique index (the primary key counts) with its columns in order, names and columns in lower case. */
+    private static UniqueIndexes uniqueIndexes(Connection c, NumberTable table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
         String name = table.name();
         if (md.storesUpperCaseIdentifiers()) {
@@ -96,17 +113,21 @@ final class TableShape {
         } else if (md.storesLowerCaseIdentifiers()) {
             name = name.toLowerCase(Locale.ROOT);
         }
-        Map<String, List<String>> indexes = new TreeMap<>();
+        Map<String, TreeMap<Integer, String>> indexes = new TreeMap<>();
         try (ResultSet rs = md.getIndexInfo(c.getCatalog(), schema(c), name, true, true)) {
             while (rs.next()) {
                 String column = rs.getString("COLUMN_NAME");
                 String index = rs.getString("INDEX_NAME");
                 if (column != null && index != null && !rs.getBoolean("NON_UNIQUE")) {
-                    indexes.computeIfAbsent(index, k -> new ArrayList<>()).add(column.toLowerCase(Locale.ROOT));
+                    TreeMap<Integer, String> columns = indexes.computeIfAbsent(index.toLowerCase(Locale.ROOT),
+                            k -> new TreeMap<>());
+                    columns.put(rs.getInt("ORDINAL_POSITION") * 1000 + columns.size(), column.toLowerCase(Locale.ROOT));
                 }
             }
         }
-        return indexes.values().stream().anyMatch(cols -> cols.equals(List.of(Columns.TRACKING_NUMBER.name())));
+        Map<String, List<String>> byName = new HashMap<>();
+        indexes.forEach((index, columns) -> byName.put(index, List.copyOf(columns.values())));
+        return new UniqueIndexes(byName);
     }
 
     private static String schema(Connection c) {

@@ -6,6 +6,8 @@
  * described once ({@code Columns}) with its shape check and its format version
  * ({@code TableFormat}, kept in {@code <table>_meta}, with the per-dialect migration steps), one
  * small dialect class per database (DDL, batch insert, error classification, durability check),
- * what the server shows about failover, and the pool settings.
+ * what the server shows about failover, the table's unique indexes by which duplicate-key errors
+ * are classified ({@code UniqueIndexes}), the reads by idempotency key ({@code KeyReads}), and the
+ * pool settings.
  */
 package org.tracknum.jdbc;

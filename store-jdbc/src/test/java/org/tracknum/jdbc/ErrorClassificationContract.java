@@ -57,8 +57,12 @@ abstract class ErrorClassificationContract {
             dialect = Dialect.detect(c.getMetaData(), timeouts(), Durability.STRICT);
             String ddl = dialect.createTableSql(NumberTable.named(table)).replace("customer_slug VARCHAR(255) NOT NULL",
                     "customer_slug VARCHAR(255) NOT NULL CHECK (customer_slug <> '" + REFUSED_SLUG + "')");
+            List<String> rest = TableFormat.of(dialect, NumberTable.named(table)).newTableSql();
             try (Statement s = c.createStatement()) {
                 s.execute(ddl);
+                for (String sql : rest.subList(1, rest.size())) {
+                    s.execute(sql);
+                }
             }
         }
         store = JdbcReservationStore.builder().url(url()).table(table).createTable(false)

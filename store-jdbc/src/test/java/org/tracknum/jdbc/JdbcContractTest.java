@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.UUID;
 import org.tracknum.testkit.ForeignRecord;
 import org.tracknum.spi.ReservationStore;
-import org.tracknum.testkit.ReservationStoreContract;
+import org.tracknum.testkit.IdempotencyContract;
 
-/** The store contract against one database, through a store built from a URL (its own HikariCP pool). */
-abstract class JdbcContractTest extends ReservationStoreContract {
+/**
+ * The store contract, with the idempotency-key cases (the JDBC store keeps keys), against one
+ * database, through a store built from a URL (its own HikariCP pool).
+ */
+abstract class JdbcContractTest extends IdempotencyContract {
     private String table;
 
     /** The JDBC URL of the database under test. */
@@ -88,12 +91,12 @@ abstract class JdbcContractTest extends ReservationStoreContract {
 
     /**
      * The columns after tracking_number in written order (reservation_id, origin, destination,
-     * weight, created_at, customer_id, customer_name, customer_slug, issued_at), or null.
+     * weight, created_at, customer_id, customer_name, customer_slug, issued_at, idempotency_key), or null.
      */
     private static String[] foreignRow(ForeignRecord kind) {
         String[] valid = {UUID.randomUUID().toString(), "MY", "GB", "1.500", "2018-11-20T19:29:32+08:00",
             "123e4567-e89b-12d3-a456-426614174000", ForeignRecord.SECRET_NAME, ForeignRecord.SECRET_SLUG,
-            "2018-11-20T11:29:32.000000000Z"};
+            "2018-11-20T11:29:32.000000000Z", null};
         switch (kind) {
             case HUGE_WEIGHT:
                 valid[3] = ForeignRecord.HUGE_WEIGHT_TEXT;
@@ -104,10 +107,11 @@ abstract class JdbcContractTest extends ReservationStoreContract {
             case NULLS:
                 return new String[valid.length];
             case TRUNCATED:
-                return new String[] {valid[0], "MY", "GB", "1.500", "2018-11-20T19:2", null, null, null, null};
+                return new String[] {valid[0], "MY", "GB", "1.500", "2018-11-20T19:2", null, null, null, null, null};
             case NOT_OURS:
                 return new String[] {"{\"id\": 1}", "{\"k\":", "heavy", "9999999999999999999999999999", "yesterday",
-                    ForeignRecord.SECRET_NAME, ForeignRecord.SECRET_NAME, ForeignRecord.SECRET_SLUG, "never"};
+                    ForeignRecord.SECRET_NAME, ForeignRecord.SECRET_NAME, ForeignRecord.SECRET_SLUG, "never",
+                    ForeignRecord.SECRET_SLUG};
             default:
                 return null;
         }

@@ -12,8 +12,10 @@ import org.tracknum.testkit.FailoverRun;
 /**
  * kill -9 of a MariaDB of the test's own mid-run, then restart: the case where the driver was
  * seen reporting an insert as failed that had in fact committed. Checked with the history checker
- * (and the generator must issue again after the restart without being rebuilt);
- * then the durability check refuses the same server with innodb_flush_log_at_trx_commit=2.
+ * (and the generator must issue again after the restart without being rebuilt); then keyed
+ * issuance through two generators ({@link KeyedFaultRun}) through another kill -9, checked with the
+ * kit's KeyedHistory; then the durability check refuses the same server with
+ * innodb_flush_log_at_trx_commit=2.
  */
 class MariaDbFaultTest {
 
@@ -38,6 +40,19 @@ class MariaDbFaultTest {
                 assertThat(s.acknowledged()).isPositive();
             } finally {
                 store.close();
+            }
+            // Keyed issuance through two generators on the same server, killed again mid-run.
+            try (JdbcReservationStore keyed = JdbcReservationStore.builder().url(server.url())
+                    .table(TestDatabases.freshTable("mdbkeyfault")).connectTimeout(Duration.ofSeconds(1))
+                    .socketTimeout(Duration.ofSeconds(2)).lockTimeout(Duration.ofMillis(1000)).build()) {
+                KeyedFaultRun run = new KeyedFaultRun();
+                run.run(keyed, Duration.ofSeconds(2), () -> {
+                    Thread.sleep(2500);
+                    server.killNine();
+                    Thread.sleep(500);
+                    server.start();
+                });
+                run.check(keyed, "MariaDB kill -9 + restart");
             }
             // The same instance, configured to lose commits: refused by default, naming the setting.
             TestDatabases.execute(server.url(), "SET GLOBAL innodb_flush_log_at_trx_commit = 2");

@@ -107,7 +107,7 @@ final class ClusterRouting implements Routing {
         Map<HostAndPort, NodeBatch> targets = new LinkedHashMap<>();
         Map<String, ConnectionPool> pools = null;
         for (int i = 0; i < batch.size(); i++) {
-            HostAndPort target = Replies.askTarget(batch.outcome(i));
+            HostAndPort target = Replies.askTarget(batch.failure(i));
             if (target == null) {
                 continue;
             }

@@ -1,6 +1,8 @@
 package org.tracknum.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracknum.spi.ReservationOutcome;
@@ -14,10 +16,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The part of a batch that goes to one Redis node: one pipeline on one connection holding a
- * {@code SET key value NX GET} per reservation and, if configured, a {@code WAIT}. If the
- * connection fails after anything may have been sent, every reservation of this node is
- * ambiguous; other nodes of the same batch are unaffected.
+ * The part of a batch that goes to one Redis node: one pipeline on one connection holding each
+ * write ({@code SET key value NX GET}, or {@code EVAL} of the one-key swap script) and, if
+ * configured, a {@code WAIT}. If the connection fails after anything may have been sent, every
+ * write of this node is ambiguous; other nodes of the same batch are unaffected.
  */
 final class NodeBatch {
     private static final Logger LOG = LoggerFactory.getLogger(NodeBatch.class);
@@ -59,7 +61,10 @@ final class NodeBatch {
                 if (asking) {
                     pipeline.sendCommand(new CommandArguments(Protocol.Command.ASKING));
                 }
-                replies[k] = pipeline.setGet(batch.key(indexes[k]), batch.value(indexes[k]), ONLY_IF_ABSENT);
+                int i = indexes[k];
+                replies[k] = batch.isSwap(i)
+                        ? pipeline.eval(WriteBatch.SWAP_SCRIPT, List.of(batch.key(i)), List.of(batch.expected(i), batch.value(i)))
+                        : pipeline.setGet(batch.key(i), batch.value(i), ONLY_IF_ABSENT);
             }
             if (wait.enabled()) {
                 acknowledged = pipeline.waitReplicas(wait.replicas(), wait.timeoutMillis());
@@ -70,7 +75,7 @@ final class NodeBatch {
         }
     }
 
-    /** Reads the replies into the batch's outcomes and releases the connection, whatever happens. */
+    /** Reads the replies into the batch and releases the connection, whatever happens. */
     void collect(WriteBatch batch) {
         try {
             if (failure == null) {
@@ -90,21 +95,32 @@ final class NodeBatch {
             return;
         }
         for (int k = 0; k < size; k++) {
-            batch.set(indexes[k], outcome(batch, k));
+            record(batch, k);
         }
         if (acknowledged != null) {
             checkReplicas(batch);
         }
     }
 
-    private ReservationOutcome outcome(WriteBatch batch, int k) {
+    private void record(WriteBatch batch, int k) {
         try {
-            return Replies.ofOldValue(batch.reservation(indexes[k]), (String) replies[k].get());
+            batch.reply(indexes[k], text(replies[k].get()));
         } catch (JedisDataException e) {
-            return Replies.ofError(e);
+            batch.set(indexes[k], Replies.ofError(e));
         } catch (RuntimeException e) {
-            return Replies.ambiguous(e);
+            batch.set(indexes[k], Replies.ambiguous(e));
         }
+    }
+
+    /** A bulk-string reply as text; {@code EVAL} may give bytes. */
+    private static String text(Object reply) {
+        if (reply == null || reply instanceof String) {
+            return (String) reply;
+        }
+        if (reply instanceof byte[]) {
+            return new String((byte[]) reply, StandardCharsets.UTF_8);
+        }
+        throw new IllegalStateException("unexpected Redis reply type " + reply.getClass().getSimpleName());
     }
 
     /** Too few replica acknowledgements: a write that is ours is not known to be replicated yet. */
@@ -123,9 +139,7 @@ final class NodeBatch {
         LOG.debug("{}", unreplicated.getMessage());
         ReservationOutcome outcome = ReservationOutcome.ambiguous(unreplicated);
         for (int k = 0; k < size; k++) {
-            if (batch.outcome(indexes[k]).status() == Status.RESERVED) {
-                batch.set(indexes[k], outcome);
-            }
+            batch.unreplicated(indexes[k], outcome);
         }
     }
 
@@ -135,7 +149,7 @@ final class NodeBatch {
             return true;
         }
         for (int k = 0; k < size; k++) {
-            if (Replies.isTopologyChange(batch.outcome(indexes[k]))) {
+            if (Replies.isTopologyChange(batch.failure(indexes[k]))) {
                 return true;
             }
         }

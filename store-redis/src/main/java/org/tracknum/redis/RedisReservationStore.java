@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.tracknum.ConfigurationException;
 import org.tracknum.Durability;
 import org.tracknum.IssuedTrackingNumber;
@@ -31,6 +32,13 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * ambiguous, and the generator then re-sends it ({@link #verify}) or burns the number. Each batch
  * is one pipeline, or one per node in a Cluster, where a failed node makes only its own
  * reservations ambiguous.
+ *
+ * <p>Idempotency keys ({@link #supportsIdempotencyKeys()}): a reservation with a key first claims
+ * the key under {@code prefix + "k:" + customer-id + ":" + key}, then writes the claimed number,
+ * in two pipelined rounds (more when it completes or replaces another caller's claim); any caller
+ * with the same key completes a pending claim rather than issuing a second number, so the key
+ * names at most one number even when callers die between the steps. Every step is a single-key
+ * command, so the claim and the number may live on different Cluster nodes. See docs/redis.md.
  *
  * <p>{@link Builder#build()} connects (waiting up to the {@link Builder#startupBudget start-up budget} for a server
  * that is still starting), requires Redis 7.0 on every master and, by default
@@ -65,7 +73,12 @@ public final class RedisReservationStore implements ReservationStore {
         return write(batch);
     }
 
-    /** Re-sends the same {@code SET NX GET}: a nil reply or our own token means the number is ours. */
+    /**
+     * Re-sends the same writes: a nil reply or our own token means the number is ours. A keyed
+     * reservation runs the claim protocol again with the same values, which recognises each of its
+     * own earlier steps by the reservation id and answers RESERVED, KEY_HELD or TAKEN as
+     * {@link #reserve} does.
+     */
     @Override
     public List<ReservationOutcome> verify(List<Reservation> reservations) {
         return write(reservations);
@@ -73,42 +86,103 @@ public final class RedisReservationStore implements ReservationStore {
 
     private List<ReservationOutcome> write(List<Reservation> reservations) {
         checkOpen();
-        WriteBatch batch = new WriteBatch(reservations, keyPrefix);
-        routing.write(batch);
-        return batch.outcomes();
+        return new ReservationWrites(reservations, keyPrefix).run(routing);
     }
 
     @Override
     public Optional<IssuedTrackingNumber> find(String trackingNumber) {
         checkOpen();
-        byte[] key = SafeEncoder.encode(keyPrefix + trackingNumber);
-        byte[] raw;
+        byte[] raw = read(keyPrefix + trackingNumber);
+        return raw == null ? Optional.empty() : Optional.of(decode(trackingNumber, raw));
+    }
+
+    /** True: see the class description and docs/redis.md. */
+    @Override
+    public boolean supportsIdempotencyKeys() {
+        return true;
+    }
+
+    /**
+     * Reads the key's claim, then the claimed number: the number if it holds the claim's value
+     * (the claim is settled), empty if there is no claim or it is still pending (no number was
+     * handed out for it yet; the next call with the key completes it) or dead.
+     */
+    @Override
+    public Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        checkOpen();
+        byte[] raw = read(IdempotencyClaim.key(keyPrefix, customerId, idempotencyKey));
+        if (raw == null) {
+            return Optional.empty();
+        }
+        IdempotencyClaim claim;
         try {
-            // at most MAX_VALUE_BYTES + 1 bytes: a foreign 100 MB value never travels whole
-            raw = client.getrange(key, 0, StoredValue.MAX_VALUE_BYTES);
+            claim = IdempotencyClaim.parse(StoredValue.text(raw), customerId, idempotencyKey);
+        } catch (IllegalArgumentException e) {
+            throw new StoreFailure(Status.FATAL, "the claim of an idempotency key under " + keyPrefix
+                    + " is unreadable: " + e.getMessage(), null);
+        }
+        byte[] number = read(keyPrefix + claim.trackingNumber());
+        if (number == null) {
+            return Optional.empty();
+        }
+        String value;
+        try {
+            value = StoredValue.text(number);
+        } catch (IllegalArgumentException e) {
+            // not text, so not the claim's value: the claim is dead, and the next call replaces it
+            return Optional.empty();
+        }
+        return claim.settledBy(value) ? Optional.of(decode(claim.trackingNumber(), value)) : Optional.empty();
+    }
+
+    /**
+     * The value of {@code key}, at most {@link StoredValue#MAX_VALUE_BYTES} + 1 bytes of it (a
+     * foreign 100 MB value never travels whole), or {@code null} if there is no such key.
+     */
+    private byte[] read(String key) {
+        byte[] binaryKey = SafeEncoder.encode(key);
+        try {
+            byte[] raw = client.getrange(binaryKey, 0, StoredValue.MAX_VALUE_BYTES);
             if (raw == null || raw.length == 0) {
                 // GETRANGE answers "" both for a missing key and for an empty value
-                if (!client.exists(key)) {
-                    return Optional.empty();
-                }
-                raw = new byte[0];
+                return client.exists(binaryKey) ? new byte[0] : null;
             }
+            return raw;
         } catch (JedisDataException e) {
             throw Replies.failureOf(e);
         } catch (RuntimeException e) {
             throw new StoreFailure(Status.TRANSIENT, "cannot read from Redis", e);
         }
+    }
+
+    private IssuedTrackingNumber decode(String trackingNumber, byte[] raw) {
+        String value;
         try {
-            return Optional.of(StoredValue.decode(trackingNumber, StoredValue.text(raw)));
+            value = StoredValue.text(raw);
+        } catch (IllegalArgumentException e) {
+            throw notARecord(trackingNumber, e);
+        }
+        return decode(trackingNumber, value);
+    }
+
+    private IssuedTrackingNumber decode(String trackingNumber, String value) {
+        try {
+            return StoredValue.decode(trackingNumber, value);
         } catch (StoredValue.UnknownVersion e) {
             throw new StoreFailure(Status.FATAL, "the Redis value of tracking number " + trackingNumber + " has "
                     + e.getMessage() + ": it is not a valid Tracknum record for this version; a newer Tracknum"
                     + " wrote it; upgrade this application", null);
         } catch (IllegalArgumentException e) {
-            throw new StoreFailure(Status.FATAL, "the Redis value of tracking number " + trackingNumber + " (key prefix "
-                    + keyPrefix + ") is not a Tracknum record (not a valid Tracknum record of version " + StoredValue.VERSION
-                    + ": " + e.getMessage() + ")", null);
+            throw notARecord(trackingNumber, e);
         }
+    }
+
+    private StoreFailure notARecord(String trackingNumber, IllegalArgumentException e) {
+        return new StoreFailure(Status.FATAL, "the Redis value of tracking number " + trackingNumber + " (key prefix "
+                + keyPrefix + ") is not a Tracknum record (not a valid Tracknum record of version " + StoredValue.VERSION
+                + " or " + StoredValue.KEYED_VERSION + ": " + e.getMessage() + ")", null);
     }
 
     @Override

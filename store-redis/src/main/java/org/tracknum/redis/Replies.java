@@ -71,7 +71,7 @@ final class Replies {
 
     /** True for replies saying the Cluster's slot map changed: MOVED, CLUSTERDOWN, TRYAGAIN. */
     static boolean isTopologyChange(ReservationOutcome outcome) {
-        Throwable cause = outcome.cause() == null ? null : outcome.cause().getCause();
+        Throwable cause = outcome == null || outcome.cause() == null ? null : outcome.cause().getCause();
         if (!(cause instanceof JedisDataException)) {
             return false;
         }
@@ -81,7 +81,7 @@ final class Replies {
 
     /** The node named by an ASK reply (the key's slot is being migrated there), or {@code null}. */
     static HostAndPort askTarget(ReservationOutcome outcome) {
-        Throwable cause = outcome.cause() == null ? null : outcome.cause().getCause();
+        Throwable cause = outcome == null || outcome.cause() == null ? null : outcome.cause().getCause();
         return cause instanceof JedisAskDataException ? ((JedisAskDataException) cause).getTargetNode() : null;
     }
 

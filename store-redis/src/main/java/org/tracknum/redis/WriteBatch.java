@@ -1,48 +1,76 @@
 package org.tracknum.redis;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.IntStream;
-import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
-import org.tracknum.spi.ReservationOutcome.Status;
-import org.tracknum.spi.StoreFailure;
 
 /**
- * One batch on its way to Redis: each reservation's key and encoded value, and the outcome slots
- * that routing fills in. A reservation whose request cannot be encoded fails alone, before
- * anything is sent.
+ * One round of single-key writes on its way to Redis, and the slots that routing fills in. Each
+ * write is a {@code SET key value NX GET} (its reply: the key's old value, {@code null} if it
+ * stored ours) or a compare-and-set of a claim by the one-key script {@link #SWAP_SCRIPT} (its
+ * reply: the key's value afterwards). A write ends with a reply or with a failure outcome (not
+ * sent, no reply, an error reply); an {@code ASK} failure may be replaced by a reply when routing
+ * re-sends the write.
  */
 final class WriteBatch {
-    private final List<Reservation> reservations;
-    private final String[] keys;
-    private final String[] values;
-    private final ReservationOutcome[] outcomes;
+    /**
+     * Replaces the value of {@code KEYS[1]} by {@code ARGV[2]} if it is exactly {@code ARGV[1]}, and
+     * returns the value afterwards (nil if the key is absent). One key only, so it runs on a
+     * Cluster like any single-key command.
+     */
+    static final String SWAP_SCRIPT = "local v = redis.call('GET', KEYS[1]) "
+            + "if v == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return ARGV[2] end return v";
 
-    WriteBatch(List<Reservation> reservations, String keyPrefix) {
-        int size = reservations.size();
-        this.reservations = reservations;
-        this.keys = new String[size];
-        this.values = new String[size];
-        this.outcomes = new ReservationOutcome[size];
-        for (int i = 0; i < size; i++) {
-            Reservation reservation = reservations.get(i);
-            keys[i] = keyPrefix + reservation.trackingNumber();
-            try {
-                values[i] = StoredValue.encode(reservation);
-            } catch (IllegalArgumentException e) {
-                outcomes[i] = ReservationOutcome.fatal(new StoreFailure(Status.FATAL,
-                        "the request cannot be stored: " + e.getMessage(), null));
-            }
+    private String[] keys;
+    private String[] values;
+    private String[] expected;
+    private String[] replies;
+    private boolean[] answered;
+    private ReservationOutcome[] failures;
+    private int size;
+
+    WriteBatch(int capacity) {
+        int length = Math.max(1, capacity);
+        keys = new String[length];
+        values = new String[length];
+        expected = new String[length];
+        replies = new String[length];
+        answered = new boolean[length];
+        failures = new ReservationOutcome[length];
+    }
+
+    /** Adds {@code SET key value NX GET}; returns its index. */
+    int setIfAbsent(String key, String value) {
+        return add(key, value, null);
+    }
+
+    /** Adds the swap of {@code key}'s value {@code old} for {@code value}; returns its index. */
+    int swap(String key, String old, String value) {
+        return add(key, value, old);
+    }
+
+    private int add(String key, String value, String old) {
+        if (size == keys.length) {
+            int length = size * 2;
+            keys = Arrays.copyOf(keys, length);
+            values = Arrays.copyOf(values, length);
+            expected = Arrays.copyOf(expected, length);
+            replies = Arrays.copyOf(replies, length);
+            answered = Arrays.copyOf(answered, length);
+            failures = Arrays.copyOf(failures, length);
         }
+        keys[size] = key;
+        values[size] = value;
+        expected[size] = old;
+        return size++;
     }
 
     int size() {
-        return outcomes.length;
+        return size;
     }
 
-    Reservation reservation(int index) {
-        return reservations.get(index);
+    boolean isEmpty() {
+        return size == 0;
     }
 
     String key(int index) {
@@ -53,20 +81,65 @@ final class WriteBatch {
         return values[index];
     }
 
-    /** Indexes of the reservations that still need an outcome. */
+    /** True for a swap, false for a {@code SET NX GET}. */
+    boolean isSwap(int index) {
+        return expected[index] != null;
+    }
+
+    /** The value a swap replaces. */
+    String expected(int index) {
+        return expected[index];
+    }
+
+    /** Indexes of the writes that have neither a reply nor a failure yet. */
     int[] pending() {
-        return IntStream.range(0, outcomes.length).filter(i -> outcomes[i] == null).toArray();
+        return IntStream.range(0, size).filter(i -> !answered[i] && failures[i] == null).toArray();
     }
 
-    void set(int index, ReservationOutcome outcome) {
-        outcomes[index] = outcome;
+    void reply(int index, String reply) {
+        replies[index] = reply;
+        answered[index] = true;
+        failures[index] = null;
     }
 
-    ReservationOutcome outcome(int index) {
-        return outcomes[index];
+    /** Records a failure: the write's outcome for every reservation that depends on it. */
+    void set(int index, ReservationOutcome failure) {
+        failures[index] = failure;
+        answered[index] = false;
     }
 
-    List<ReservationOutcome> outcomes() {
-        return List.copyOf(Arrays.asList(outcomes));
+    /** The failure of the write, or {@code null} if it has a reply. */
+    ReservationOutcome failure(int index) {
+        return failures[index];
+    }
+
+    String reply(int index) {
+        return replies[index];
+    }
+
+    /**
+     * True if, after its reply, the key holds this write's value: a {@code SET NX} that stored it
+     * or found it stored by the same reservation id, a swap that replaced it or found it replaced.
+     */
+    boolean holdsOwnValue(int index) {
+        if (!answered[index]) {
+            return false;
+        }
+        String reply = replies[index];
+        if (reply == null) {
+            return !isSwap(index);
+        }
+        String token = StoredValue.token(values[index]);
+        return token != null && token.equals(StoredValue.token(reply));
+    }
+
+    /**
+     * {@code WAIT} saw too few replicas: a write whose key holds its value is not known to be
+     * replicated, and fails with {@code outcome}.
+     */
+    void unreplicated(int index, ReservationOutcome outcome) {
+        if (holdsOwnValue(index)) {
+            set(index, outcome);
+        }
     }
 }

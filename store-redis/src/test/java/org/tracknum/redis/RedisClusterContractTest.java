@@ -19,7 +19,7 @@ import org.tracknum.spi.ReservationOutcome.Status;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.testkit.ForeignRecord;
-import org.tracknum.testkit.ReservationStoreContract;
+import org.tracknum.testkit.IdempotencyContract;
 import org.tracknum.testkit.TestRequests;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -29,11 +29,12 @@ import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * The store contract on a Redis Cluster of three masters that this test starts (and stops) itself,
- * with the default strict durability check passing on every master ({@code appendonly yes}); plus
+ * The store contract with its idempotency-key cases on a Redis Cluster of three masters that this
+ * test starts (and stops) itself, with the default strict durability check passing on every master
+ * ({@code appendonly yes}), where a key's claim and its number usually sit on different nodes; plus
  * what only a Cluster shows: one failed node leaves the rest of a batch unaffected.
  */
-class RedisClusterContractTest extends ReservationStoreContract {
+class RedisClusterContractTest extends IdempotencyContract {
     private static RedisClusterFixture cluster;
     private static int stores;
 

@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.tracknum.RetryPolicy;
@@ -114,22 +111,7 @@ class RedisFaultTest {
                         return null;
                     });
                 }
-                tasks.add(() -> {
-                    try {
-                        fault.run();
-                    } finally {
-                        stop.set(true);
-                    }
-                    return null;
-                });
-                ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-                try {
-                    for (Future<Void> done : pool.invokeAll(tasks)) {
-                        done.get();
-                    }
-                } finally {
-                    pool.shutdownNow();
-                }
+                FaultRuns.callersDuring(tasks, fault, stop);
             }
         }
         try (RedisReservationStore checker = RedisReservationStore.builder().url(server.url()).build()) {

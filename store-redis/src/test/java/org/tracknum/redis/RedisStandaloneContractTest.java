@@ -6,15 +6,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.tracknum.Durability;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.testkit.ForeignRecord;
-import org.tracknum.testkit.ReservationStoreContract;
+import org.tracknum.testkit.IdempotencyContract;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The store contract on the shared local Redis ({@code TRACKNUM_TEST_REDIS_URL}), which keeps
- * nothing across restarts: hence relaxed durability. Each store gets its own key prefix, whose
- * keys are deleted afterwards.
+ * The store contract with its idempotency-key cases (the store keeps keys) on the shared local
+ * Redis ({@code TRACKNUM_TEST_REDIS_URL}), which keeps nothing across restarts: hence relaxed
+ * durability. Each store gets its own key prefix, whose keys (numbers and claims) are deleted
+ * afterwards.
  */
-class RedisStandaloneContractTest extends ReservationStoreContract {
+class RedisStandaloneContractTest extends IdempotencyContract {
     private final List<String> prefixes = new ArrayList<>();
 
     @BeforeAll

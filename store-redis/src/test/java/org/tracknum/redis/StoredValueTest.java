@@ -79,7 +79,7 @@ class StoredValueTest {
         String value = StoredValue.encode(reservation(TestRequests.unique()));
         assertThatThrownBy(() -> StoredValue.decode("X", "7" + value.substring(1) + "|extra field"))
                 .isInstanceOf(StoredValue.UnknownVersion.class)
-                .hasMessage("format version 7, which this Tracknum does not read (it reads version 1)");
+                .hasMessage("format version 7, which this Tracknum does not read (it reads versions 1 and 2)");
         assertThatThrownBy(() -> StoredValue.decode("X", "1|too|few"))
                 .isNotInstanceOf(StoredValue.UnknownVersion.class).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StoredValue.decode("X", "hello|world"))
@@ -107,6 +107,41 @@ class StoredValueTest {
         assertThat(value).contains("|2018-11-20T19:29:00Z|");
         String old = value.replace("|2018-11-20T19:29:00Z|", "|2018-11-20T19:29Z|");
         assertThat(StoredValue.decode(reservation.trackingNumber(), old)).isEqualTo(reservation.toIssued());
+    }
+
+    private static Reservation keyed(ShipmentRequest request, String key) {
+        return new Reservation(UUID.randomUUID(), "MYID0123456789AB", request,
+                Instant.parse("2026-11-27T10:15:30.123456789Z"), key);
+    }
+
+    @Test
+    void aKeyedNumberIsVersionTwoAndReadsBackLikeVersionOne() {
+        Reservation reservation = keyed(TestRequests.westward(), "label|run%7{a}");
+        String value = StoredValue.encode(reservation);
+        assertThat(value).startsWith("2|" + reservation.reservationId() + "|2026-11-27T10:15:30.123456789Z|CA|BR|0.001|")
+                .endsWith("|obrien-son-1|MYID0123456789AB|label%7Crun%257%7Ba%7D|O'Brien & Søn");
+        assertThat(StoredValue.decode(reservation.trackingNumber(), value)).isEqualTo(reservation.toIssued());
+        assertThat(StoredValue.token(value)).isEqualTo(reservation.reservationId().toString());
+        assertThat(StoredValue.keyedFields(value)).containsExactly(reservation.reservationId().toString(),
+                "MYID0123456789AB", "label%7Crun%257%7Ba%7D", reservation.request().customerId().toString());
+        Reservation plain = reservation(TestRequests.westward());
+        assertThat(StoredValue.encode(plain)).startsWith("1|");
+    }
+
+    @Test
+    void aVersionTwoValueIsCheckedAsStrictlyAsVersionOne() {
+        String value = StoredValue.encode(keyed(TestRequests.unique(), "k"));
+        assertThatThrownBy(() -> StoredValue.decode("OTHER0123456789A", value))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another tracking number");
+        String elevenFields = value.replace("|MYID0123456789AB|k|", "|MYID0123456789AB|");
+        assertThatThrownBy(() -> StoredValue.decode("MYID0123456789AB", elevenFields))
+                .isNotInstanceOf(StoredValue.UnknownVersion.class).hasMessageContaining("version 2, 11 fields");
+        String hugeWeight = value.replaceFirst("\\|[0-9.]+\\|", "|1E+999999999|");
+        assertThat(hugeWeight).contains("|1E+999999999|");
+        assertThatThrownBy(() -> StoredValue.decode("MYID0123456789AB", hugeWeight))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("999999999").hasNoCause();
+        assertThatThrownBy(() -> StoredValue.keyedFields(StoredValue.encode(reservation(TestRequests.unique()))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a version-2 Tracknum claim");
     }
 
     @Test

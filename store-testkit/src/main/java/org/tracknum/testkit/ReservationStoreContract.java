@@ -37,8 +37,11 @@ import org.tracknum.spi.StoreFailure;
  * per backend and supply a fresh, empty store per test ({@link #newStore()}); everything else is
  * inherited: round trips of every field, {@code TAKEN}, batches matched by reservation id,
  * {@code verify}, {@code ping}/{@code describe}, the generator's collision handling over the
- * store, 8 concurrent callers checked with {@link History}, and foreign or corrupt records
- * ({@link ForeignRecord}, planted by the store's {@link #plantForeignRecord}).
+ * store, 8 concurrent callers checked with {@link History}, foreign or corrupt records
+ * ({@link ForeignRecord}, planted by the store's {@link #plantForeignRecord}), and bulk issuance
+ * ({@code nextAll}: order, a bad item stores nothing, 10,000 requests). A store that keeps
+ * idempotency keys extends {@link IdempotencyContract} instead, which adds the key cases; one that does not must refuse keyed
+ * calls, which this contract checks.
  */
 public abstract class ReservationStoreContract {
     private static final int THREADS = 8;
@@ -317,6 +320,82 @@ public abstract class ReservationStoreContract {
         }
     }
 
+    @Test
+    void aStoreThatKeepsKeysRunsTheIdempotencyContractAndOneThatDoesNotRefusesKeys() {
+        if (store.supportsIdempotencyKeys()) {
+            assertThat(this).as("%s keeps idempotency keys: its contract test must extend IdempotencyContract",
+                    store.describe()).isInstanceOf(IdempotencyContract.class);
+            return;
+        }
+        AtomicInteger drawn = new AtomicInteger();
+        try (TrackingNumberGenerator generator = generator().candidateSource(r -> {
+            drawn.incrementAndGet();
+            return randomNumber();
+        }).build()) {
+            assertThatThrownBy(() -> generator.next(TestRequests.unique(), "order-1"))
+                    .isExactlyInstanceOf(org.tracknum.TrackingNumberException.class)
+                    .hasMessageContaining("does not keep idempotency keys");
+            assertThatThrownBy(() -> generator.nextAll(List.of(TestRequests.unique()), List.of("order-1")))
+                    .hasMessageContaining("does not keep idempotency keys");
+            assertThat(drawn).as("nothing was tried").hasValue(0);
+        }
+    }
+
+    @Test
+    void bulkIssueReturnsNumbersInInputOrderFromBatches() {
+        List<ShipmentRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            requests.add(i % 50 == 0 ? TestRequests.demanding() : TestRequests.unique());
+        }
+        try (TrackingNumberGenerator generator = generator().bulkSize(128).build()) {
+            List<IssuedTrackingNumber> issued = generator.nextAll(requests);
+            assertThat(issued).extracting(IssuedTrackingNumber::request).containsExactlyElementsOf(requests);
+            assertThat(issued).extracting(IssuedTrackingNumber::trackingNumber).doesNotHaveDuplicates();
+            issued.forEach(n -> assertThat(store.find(n.trackingNumber())).contains(n));
+        }
+    }
+
+    @Test
+    void bulkIssueWithABadItemNamesItsIndexAndStoresNothing() {
+        List<ShipmentRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            requests.add(TestRequests.unique());
+        }
+        requests.set(7, null);
+        List<String> keys = new ArrayList<>(java.util.Collections.nCopies(20, (String) null));
+        keys.set(11, "not a key");
+        AtomicInteger drawn = new AtomicInteger();
+        try (TrackingNumberGenerator generator = generator().candidateSource(r -> {
+            drawn.incrementAndGet();
+            return randomNumber();
+        }).build()) {
+            assertThatThrownBy(() -> generator.nextAll(requests, keys))
+                    .isInstanceOfSatisfying(org.tracknum.InvalidRequestException.class,
+                            e -> assertThat(e.errors()).extracting(org.tracknum.FieldError::field)
+                                    .containsExactly("[7]", "[11].idempotency_key"));
+            assertThatThrownBy(() -> generator.nextAll(requests))
+                    .isInstanceOf(org.tracknum.InvalidRequestException.class);
+            assertThat(drawn).as("nothing was tried, so nothing stored").hasValue(0);
+        }
+    }
+
+    @Test
+    void bulkIssueOfTenThousandRequests() {
+        int n = 10_000;
+        List<ShipmentRequest> requests = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            requests.add(TestRequests.unique());
+        }
+        try (TrackingNumberGenerator generator = generator().build()) {
+            List<IssuedTrackingNumber> issued = generator.nextAll(requests);
+            assertThat(issued).extracting(IssuedTrackingNumber::request).containsExactlyElementsOf(requests);
+            assertThat(issued).extracting(IssuedTrackingNumber::trackingNumber).doesNotHaveDuplicates();
+            for (int i = 0; i < n; i += 101) {
+                assertThat(store.find(issued.get(i).trackingNumber())).contains(issued.get(i));
+            }
+        }
+    }
+
     /** A generator builder over {@link #store}; closing the generator leaves the store open for checks. */
     protected TrackingNumberGenerator.Builder generator() {
         return TrackingNumberGenerator.builder().store(new KeptOpen(store));
@@ -346,6 +425,16 @@ public abstract class ReservationStoreContract {
         @Override
         public Optional<IssuedTrackingNumber> find(String trackingNumber) {
             return delegate.find(trackingNumber);
+        }
+
+        @Override
+        public boolean supportsIdempotencyKeys() {
+            return delegate.supportsIdempotencyKeys();
+        }
+
+        @Override
+        public Optional<IssuedTrackingNumber> findByIdempotencyKey(UUID customerId, String idempotencyKey) {
+            return delegate.findByIdempotencyKey(customerId, idempotencyKey);
         }
 
         @Override

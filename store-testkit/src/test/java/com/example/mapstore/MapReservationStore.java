@@ -20,7 +20,10 @@ import org.tracknum.spi.StoredRequests;
  * A store as a third party would write one, outside Tracknum's packages, against the public SPI
  * only: each number is kept as a row of text columns (as a database would keep it) and rebuilt
  * with {@link StoredRequests#restore} on {@link #find}. Its contract test is
- * {@link MapReservationStoreContractTest}.
+ * {@link MapReservationStoreContractTest}. It does not keep idempotency keys (the SPI's default),
+ * so the contract checks that the generator refuses keyed calls on it; a store that keeps keys
+ * overrides {@code supportsIdempotencyKeys()} and {@code findByIdempotencyKey} and its test
+ * extends {@code IdempotencyContract}.
  */
 public final class MapReservationStore implements ReservationStore {
     private final ConcurrentMap<String, Row> rows = new ConcurrentHashMap<>();

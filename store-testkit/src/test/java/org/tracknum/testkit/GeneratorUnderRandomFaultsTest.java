@@ -78,4 +78,72 @@ class GeneratorUnderRandomFaultsTest {
         assertThat(summary.ambiguousBurned()).isPositive();
         assertThat(summary.retries()).isPositive();
     }
+
+    @Test
+    void randomFaultsNeverGiveAKeyASecondNumberWhenCallersRetryUntilSuccess() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("GeneratorUnderRandomFaultsTest keyed seed=" + seed);
+        AtomicLong threads = new AtomicLong();
+        ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(() -> new SplittableRandom(seed + threads.incrementAndGet()));
+        FaultyStore.Fault[] injected = {FaultyStore.Fault.TRANSIENT, FaultyStore.Fault.AMBIGUOUS_WRITTEN, FaultyStore.Fault.AMBIGUOUS_LOST};
+        store.reserveFaults = r -> random.get().nextInt(100) < 15 ? injected[random.get().nextInt(injected.length)] : FaultyStore.Fault.NONE;
+        store.verifyFaults = r -> random.get().nextInt(100) < 30 ? FaultyStore.Fault.TRANSIENT : FaultyStore.Fault.NONE;
+        KeyedHistory history = new KeyedHistory(null,
+                Set.of(StoreUnavailableException.class, org.tracknum.IdempotencyKeyInFlightException.class));
+        int keysPerWorker = 300;
+        RetryPolicy retry = RetryPolicy.builder().budget(Duration.ofMillis(50)).initialBackoff(Duration.ofMillis(1))
+                .maxBackoff(Duration.ofMillis(5)).build();
+        try (TrackingNumberGenerator one = TrackingNumberGenerator.builder().store(store).retryPolicy(retry)
+                .candidateSource(history.candidates()).build();
+             TrackingNumberGenerator two = TrackingNumberGenerator.builder().store(store).retryPolicy(retry)
+                     .candidateSource(history.candidates()).bulkSize(16).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<Void>> workers = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    int worker = t;
+                    workers.add(() -> {
+                        // Each key is issued by two workers on different generators; odd workers use bulk calls.
+                        int base = (worker / 2) * keysPerWorker;
+                        TrackingNumberGenerator generator = worker % 2 == 0 ? one : two;
+                        if (worker % 2 == 0) {
+                            for (int i = 0; i < keysPerWorker; i++) {
+                                assertThat(history.issueUntilSuccess(generator, history.key(base + i),
+                                        Duration.ofMillis(1), Duration.ofSeconds(60))).isPresent();
+                            }
+                        } else {
+                            List<KeyedHistory.Key> left = new ArrayList<>();
+                            for (int i = 0; i < keysPerWorker; i++) {
+                                left.add(history.key(base + i));
+                            }
+                            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                                List<java.util.Optional<org.tracknum.IssuedTrackingNumber>> out = history.issueAll(generator, left);
+                                List<KeyedHistory.Key> again = new ArrayList<>();
+                                for (int i = 0; i < left.size(); i++) {
+                                    if (out.get(i).isEmpty()) {
+                                        again.add(left.get(i));
+                                    }
+                                }
+                                left = again;
+                            }
+                            assertThat(left).as("keys never issued").isEmpty();
+                        }
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(workers)) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        store.reserveFaults = r -> FaultyStore.Fault.NONE;
+        store.verifyFaults = r -> FaultyStore.Fault.NONE;
+        KeyedHistory.Summary summary = history.check(store.memory);
+        System.out.println("GeneratorUnderRandomFaultsTest keyed seed=" + seed + ": " + summary);
+        assertThat(summary.settled()).isEqualTo(4 * keysPerWorker);
+        assertThat(summary.failures()).isNotEmpty();
+    }
 }

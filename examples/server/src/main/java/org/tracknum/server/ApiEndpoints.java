@@ -1,24 +1,20 @@
 package org.tracknum.server;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.tracknum.FieldError;
-import org.tracknum.InvalidRequestException;
 import org.tracknum.IssuedTrackingNumber;
-import org.tracknum.ShipmentRequest;
 import org.tracknum.StoreUnavailableException;
 import org.tracknum.TrackingNumberGenerator;
 
 /**
- * The API's endpoints: the reference's {@code GET /api/next-tracking-number/} and {@code GET
- * /api/tracking-numbers/{number}}, {@code /health} and the OpenAPI document. New endpoints are one
- * {@link Router#on} line in {@link #routes()}; those that take a body give its size cap there.
+ * The API's endpoints: the reference's {@code GET /api/next-tracking-number/}, {@code POST
+ * /api/tracking-numbers} (one shipment or a list, as JSON; both in {@link IssueEndpoints}),
+ * {@code GET /api/tracking-numbers/{number}}, {@code /health} and the OpenAPI document. New
+ * endpoints are one {@link Router#on} line in {@link #routes()}; those that take a body give its
+ * size cap there.
  */
 final class ApiEndpoints {
     static final String ISSUE = "/api/next-tracking-number";
+    static final String CREATE = "/api/tracking-numbers";
     static final String LOOKUP = "/api/tracking-numbers/{number}";
     static final String HEALTH = "/health";
     static final String OPENAPI = "/openapi.json";
@@ -27,62 +23,27 @@ final class ApiEndpoints {
     private final String storeName;
     private final HealthProbe health;
     private final byte[] openApi;
+    private final int maxBody;
+    private final IssueEndpoints issue;
 
-    ApiEndpoints(TrackingNumberGenerator generator, String storeName, HealthProbe health, byte[] openApi) {
+    ApiEndpoints(TrackingNumberGenerator generator, String storeName, HealthProbe health, byte[] openApi,
+                 int maxBody) {
         this.generator = generator;
         this.storeName = storeName;
         this.health = health;
         this.openApi = openApi;
+        this.maxBody = maxBody;
+        this.issue = new IssueEndpoints(generator, health);
     }
 
     Router routes() {
         return new Router()
-                .on("GET", ISSUE, Router.Work.WORKER, this::issue)
+                .on("GET", ISSUE, Router.Work.WORKER, issue::fromQuery)
                 .withoutHead(ISSUE) // a HEAD there must not create a number
+                .on("POST", CREATE, Router.Work.WORKER, maxBody, issue::fromBody)
                 .on("GET", LOOKUP, Router.Work.WORKER, this::lookUp)
                 .on("GET", HEALTH, this::healthFromMemory, this::healthFromStore)
                 .on("GET", OPENAPI, Router.Work.INLINE, exchange -> new Reply(200, Map.of(), openApi));
-    }
-
-    private Reply issue(Exchange exchange) {
-        QueryParameters query = QueryParameters.parse(exchange.rawQuery());
-        ShipmentRequest request;
-        try {
-            request = ShipmentRequest.fromParameters(query.values());
-        } catch (InvalidRequestException e) {
-            return badRequest(query.errors(), e.errors());
-        }
-        if (!query.errors().isEmpty()) {
-            return badRequest(query.errors(), List.of());
-        }
-        IssuedTrackingNumber issued;
-        try {
-            issued = generator.next(request);
-        } catch (StoreUnavailableException e) {
-            health.storeFailed();
-            throw e;
-        }
-        health.storeAnswered();
-        return Reply.json(201, JsonBodies.Issued.of(issued))
-                .with("Location", "/api/tracking-numbers/" + issued.trackingNumber());
-    }
-
-    /** Every bad field once, in API order; an HTTP-level problem of a field replaces the library's. */
-    static Reply badRequest(Map<String, List<String>> queryErrors, List<FieldError> fieldErrors) {
-        Map<String, List<String>> byField = new HashMap<>(queryErrors);
-        for (FieldError error : fieldErrors) {
-            if (!queryErrors.containsKey(error.field())) {
-                byField.computeIfAbsent(error.field(), f -> new ArrayList<>()).add(error.message());
-            }
-        }
-        Map<String, List<String>> ordered = new LinkedHashMap<>();
-        for (String field : QueryParameters.FIELDS) {
-            if (byField.containsKey(field)) {
-                ordered.put(field, byField.remove(field));
-            }
-        }
-        ordered.putAll(byField);
-        return Reply.json(400, new JsonBodies.Errors(ordered));
     }
 
     private Reply lookUp(Exchange exchange) {

@@ -11,13 +11,10 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.PreEncodedHttpField;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Promise;
-import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +36,7 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
     private final Router router;
     private final Workers workers;
     private final RequestGate gate;
+    private final BodyBudget bodies;
     private final Failures failures;
     private final HostAllowList hosts;
     private final ScheduledExecutorService timer;
@@ -50,6 +48,7 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
         this.router = router;
         this.workers = workers;
         this.gate = gate;
+        this.bodies = new BodyBudget(options.maxBodyMemory());
         this.failures = failures;
         this.hosts = hosts;
         this.timer = timer;
@@ -135,25 +134,30 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
             return;
         }
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (declared != 0 && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+        if (declared != 0 && !isJsonInUtf8(type)) {
             flight.answer(ErrorCode.UNSUPPORTED_MEDIA_TYPE.reply());
             return;
         }
+        long held = declared >= 0 ? declared : action.maxBody();
+        if (!bodies.tryTake(held)) {
+            flight.answer(ErrorCode.OVERLOADED.reply("The server holds as many request bodies as it may; retry "
+                    + "later.").with("Retry-After", "1").with("Connection", "close"));
+            return;
+        }
+        flight.holdBody(held);
         // Read without holding a thread: the rest of the body arrives while no thread waits for it.
         flight.bodyPending = true;
-        Content.Source.asByteArrayAsync(request, action.maxBody(), Promise.Invocable.from(
-                Invocable.InvocationType.NON_BLOCKING, (byte[] body, Throwable failure) -> {
-                    flight.bodyPending = false;
-                    if (failure != null) {
-                        flight.answer(failure instanceof IllegalArgumentException
-                                ? ErrorCode.PAYLOAD_TOO_LARGE.reply("The request body must be at most "
-                                + action.maxBody() + " bytes.").with("Connection", "close")
-                                : ErrorCode.BAD_REQUEST.reply("The request body ended early.")
-                                .with("Connection", "close"));
-                    } else {
-                        run(flight, action, new Exchange(request, segment, body));
-                    }
-                }));
+        BodyReader.read(request, action.maxBody(), outcome -> {
+            flight.bodyPending = false;
+            if (outcome.body() != null) {
+                run(flight, action, new Exchange(request, segment, outcome.body()));
+            } else if (outcome.tooLarge()) {
+                flight.answer(ErrorCode.PAYLOAD_TOO_LARGE.reply("The request body must be at most " + action.maxBody()
+                        + " bytes.").with("Connection", "close"));
+            } else {
+                flight.answer(ErrorCode.BAD_REQUEST.reply("The request body ended early.").with("Connection", "close"));
+            }
+        });
     }
 
     private void run(InFlight flight, Router.Action action, Exchange exchange) {
@@ -203,6 +207,33 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
+    /**
+     * {@code application/json}, in any case, with no {@code charset} or {@code charset=utf-8}
+     * (RFC 8259: JSON between systems is UTF-8); other parameters are ignored.
+     */
+    static boolean isJsonInUtf8(String type) {
+        if (type == null) {
+            return false;
+        }
+        String[] parts = type.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset")) {
+                String charset = parameter.length < 2 ? "" : parameter[1].strip();
+                if (charset.length() >= 2 && charset.startsWith("\"") && charset.endsWith("\"")) {
+                    charset = charset.substring(1, charset.length() - 1);
+                }
+                if (!charset.equalsIgnoreCase("utf-8")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** A method name as sent, cut short and reduced to visible ASCII, for the 405 message. */
     private static String printable(String method) {
         String visible = method.replaceAll("[^\\x21-\\x7E]", "?");
@@ -236,12 +267,28 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
         private final Callback callback;
         private final AtomicBoolean answered = new AtomicBoolean();
         private volatile ScheduledFuture<?> timeout;
+        private final java.util.concurrent.atomic.AtomicLong heldBytes = new java.util.concurrent.atomic.AtomicLong();
         volatile boolean bodyPending;
 
         InFlight(Request request, Response response, Callback callback) {
             this.request = request;
             this.response = response;
             this.callback = callback;
+        }
+
+        /** Counts the body's bytes against the {@link BodyBudget} until the answer. */
+        void holdBody(long bytes) {
+            heldBytes.set(bytes);
+            if (answered.get()) {
+                releaseBody();
+            }
+        }
+
+        private void releaseBody() {
+            long bytes = heldBytes.getAndSet(0);
+            if (bytes > 0) {
+                bodies.release(bytes);
+            }
         }
 
         void startTimer() {
@@ -265,6 +312,7 @@ final class ApiHandler extends Handler.Abstract.NonBlocking {
             if (pending != null) {
                 pending.cancel(false);
             }
+            releaseBody();
             try {
                 send(request, response, callback, reply);
             } catch (RuntimeException e) {

@@ -62,6 +62,11 @@ final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /** Every field line of a request header, in order; empty if it was not sent. */
+    java.util.List<String> headers(String name) {
+        return request.getHeaders().getValuesList(name);
+    }
+
     /** The body, for endpoints that take one (empty when none was sent); null for the others. */
     byte[] body() {
         return body;

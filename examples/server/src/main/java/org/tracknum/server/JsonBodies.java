@@ -44,8 +44,39 @@ final class JsonBodies {
         }
     }
 
-    /** {@code 400}: every bad field with its messages. */
-    record Errors(Map<String, List<String>> errors) {
+    /** {@code 400}: every bad field with its messages; {@code more_errors} counts the fields not listed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Errors(Map<String, List<String>> errors, Integer moreErrors) {
+    }
+
+    /** {@code 201} of a list: one {@link Issued} per shipment, in the order of the request. */
+    record IssuedList(List<Issued> shipments) {
+        static IssuedList of(List<IssuedTrackingNumber> issued) {
+            List<Issued> bodies = new java.util.ArrayList<>(issued.size());
+            issued.forEach(number -> bodies.add(Issued.of(number)));
+            return new IssuedList(bodies);
+        }
+    }
+
+    /**
+     * A list issued in part: the error shape ({@code detail}, {@code code}) with every number that
+     * was issued, by the index of its item, and every item that was not, with its own code.
+     */
+    record PartialIssue(String detail, String code, List<IssuedItem> issued, List<FailedItem> failed) {
+    }
+
+    /** An issued item of a {@link PartialIssue}: its index and the fields of {@link Issued}. */
+    record IssuedItem(int index, String trackingNumber, String customerId, String originCountryId,
+                      String destinationCountryId, String createdAt) {
+        static IssuedItem of(int index, IssuedTrackingNumber issued) {
+            Issued body = Issued.of(issued);
+            return new IssuedItem(index, body.trackingNumber(), body.customerId(), body.originCountryId(),
+                    body.destinationCountryId(), body.createdAt());
+        }
+    }
+
+    /** A failed item of a {@link PartialIssue}: its index and why, as an error {@code code}. */
+    record FailedItem(int index, String code) {
     }
 
     /**

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param maxHeaderBytes  request line plus headers, in bytes (414 or 431 beyond)
  * @param maxHeaders      number of header fields (431 beyond)
  * @param maxBodyBytes    request body of an endpoint that takes one (413 beyond)
+ * @param maxBodyMemory   request bodies held at once, from their first byte to their answer, across
+ *                        all connections ({@code 503 overloaded} beyond); at least {@code maxBodyBytes}
  * @param allowedHosts    {@code Host} names accepted besides the loopback ones; empty: loopback only
  *                        when bound to a loopback address, anything otherwise; {@code *}: anything
  * @param configFile      {@code tracknum.*} properties file
@@ -38,7 +40,8 @@ import java.util.regex.Pattern;
  */
 record ServerOptions(String host, int port, int threads, int queue, int maxConnections, Duration idleTimeout,
                      Duration headerTimeout, Duration requestTimeout, Duration stopTimeout, int maxHeaderBytes,
-                     int maxHeaders, int maxBodyBytes, List<String> allowedHosts, Optional<Path> configFile,
+                     int maxHeaders, int maxBodyBytes, long maxBodyMemory, List<String> allowedHosts,
+                     Optional<Path> configFile,
                      boolean help) {
 
     /** The server's own environment variables; the library ignores this prefix. */
@@ -59,7 +62,11 @@ record ServerOptions(String host, int port, int threads, int queue, int maxConne
         STOP_TIMEOUT("stop-timeout", "DURATION", "30s", "on SIGTERM, time for requests in flight to finish"),
         MAX_HEADER_BYTES("max-header-bytes", "BYTES", "16384", "request line plus headers (414 / 431 beyond)"),
         MAX_HEADERS("max-headers", "N", "100", "header fields in a request (431 beyond)"),
-        MAX_BODY_BYTES("max-body-bytes", "BYTES", "4194304", "body of an endpoint that takes one (413 beyond)"),
+        MAX_BODY_BYTES("max-body-bytes", "BYTES", "8388608",
+                "body of an endpoint that takes one, e.g. a list of 10,000 shipments (413 beyond)"),
+        MAX_BODY_MEMORY("max-body-memory", "BYTES", "",
+                "request bodies held at once across connections, until answered (503 beyond; default 4 x "
+                        + "max-body-bytes, at least max-body-bytes)"),
         ALLOWED_HOSTS("allowed-hosts", "LIST", "",
                 "Host names accepted besides loopback ones (comma-separated; * for any; default: loopback names "
                         + "only when bound to loopback, any otherwise)"),
@@ -170,10 +177,13 @@ record ServerOptions(String host, int port, int threads, int queue, int maxConne
                 1 << 20);
         int maxHeaders = number(where.apply(Option.MAX_HEADERS), raw.apply(Option.MAX_HEADERS), 8, 10_000);
         int maxBody = number(where.apply(Option.MAX_BODY_BYTES), raw.apply(Option.MAX_BODY_BYTES), 0, 1 << 30);
+        String memoryText = raw.apply(Option.MAX_BODY_MEMORY);
+        long maxBodyMemory = memoryText.isEmpty() ? 4L * maxBody
+                : wholeNumber(where.apply(Option.MAX_BODY_MEMORY), memoryText, maxBody, 1L << 34);
         List<String> allowedHosts = hosts(raw.apply(Option.ALLOWED_HOSTS));
         String config = raw.apply(Option.CONFIG);
         return new ServerOptions(host.strip(), port, threads, queue, maxConnections, idle, header, request, stop,
-                maxHeaderBytes, maxHeaders, maxBody, allowedHosts,
+                maxHeaderBytes, maxHeaders, maxBody, maxBodyMemory, allowedHosts,
                 config.isEmpty() ? Optional.empty() : Optional.of(Path.of(config)), false);
     }
 
@@ -186,20 +196,23 @@ record ServerOptions(String host, int port, int threads, int queue, int maxConne
         ServerOptions parsed = parse(new String[0], Map.of());
         return help ? new ServerOptions(parsed.host, parsed.port, parsed.threads, parsed.queue, parsed.maxConnections,
                 parsed.idleTimeout, parsed.headerTimeout, parsed.requestTimeout, parsed.stopTimeout,
-                parsed.maxHeaderBytes, parsed.maxHeaders, parsed.maxBodyBytes, parsed.allowedHosts, parsed.configFile,
+                parsed.maxHeaderBytes, parsed.maxHeaders, parsed.maxBodyBytes, parsed.maxBodyMemory, parsed.allowedHosts,
+                parsed.configFile,
                 true) : parsed;
     }
 
     /** The same options listening on {@code port} (tests, and {@code --port 0} resolution). */
     ServerOptions withPort(int newPort) {
         return new ServerOptions(host, newPort, threads, queue, maxConnections, idleTimeout, headerTimeout,
-                requestTimeout, stopTimeout, maxHeaderBytes, maxHeaders, maxBodyBytes, allowedHosts, configFile, help);
+                requestTimeout, stopTimeout, maxHeaderBytes, maxHeaders, maxBodyBytes, maxBodyMemory, allowedHosts, configFile,
+                help);
     }
 
     /** The same options with another host and worker count (tests). */
     ServerOptions withHostAndThreads(String newHost, int newThreads) {
         return new ServerOptions(newHost, port, newThreads, queue, maxConnections, idleTimeout, headerTimeout,
-                requestTimeout, stopTimeout, maxHeaderBytes, maxHeaders, maxBodyBytes, allowedHosts, configFile, help);
+                requestTimeout, stopTimeout, maxHeaderBytes, maxHeaders, maxBodyBytes, maxBodyMemory, allowedHosts, configFile,
+                help);
     }
 
     private static Option find(java.util.function.Predicate<Option> test) {
@@ -245,8 +258,12 @@ record ServerOptions(String host, int port, int threads, int queue, int maxConne
     }
 
     private static int number(String name, String raw, int min, int max) {
+        return (int) wholeNumber(name, raw, min, max);
+    }
+
+    private static long wholeNumber(String name, String raw, long min, long max) {
         try {
-            int value = Integer.parseInt(raw.strip());
+            long value = Long.parseLong(raw.strip());
             if (value >= min && value <= max) {
                 return value;
             }

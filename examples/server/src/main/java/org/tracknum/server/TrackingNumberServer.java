@@ -103,7 +103,8 @@ public final class TrackingNumberServer implements AutoCloseable {
         Workers workers = new Workers(options.threads(), options.queue());
         Failures failures = new Failures(gate);
         HealthProbe health = new HealthProbe(generator::isStoreReachable, HEALTH_INTERVAL_NANOS);
-        Router router = new ApiEndpoints(generator, storeName, health, openApiDocument()).routes();
+        Router router = new ApiEndpoints(generator, storeName, health, openApiDocument(),
+                options.maxBodyBytes()).routes();
         jetty.setHandler(new ApiHandler(router, workers, gate, failures, HostAllowList.of(options.host(),
                 options.allowedHosts()), timer, options));
         try {

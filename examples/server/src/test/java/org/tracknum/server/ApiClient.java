@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,10 +39,38 @@ final class ApiClient {
     }
 
     Answer send(String method, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(server.uri(pathAndQuery))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(30))
-                .build();
+        return send(method, pathAndQuery, null, Map.of());
+    }
+
+    /** A GET with extra request headers (e.g. {@code Idempotency-Key}). */
+    Answer get(String pathAndQuery, Map<String, String> headers) {
+        return send("GET", pathAndQuery, null, headers);
+    }
+
+    /** A POST of {@code json} as {@code application/json}, with extra request headers. */
+    Answer post(String path, String json, Map<String, String> headers) {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("Content-Type", "application/json");
+        all.putAll(headers);
+        return send("POST", path, json, all);
+    }
+
+    Answer post(String path, String json) {
+        return post(path, json, Map.of());
+    }
+
+    /** Any request: {@code body} null for none; a header whose value is null is left out. */
+    Answer send(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(server.uri(pathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8))
+                .timeout(Duration.ofSeconds(60));
+        headers.forEach((name, value) -> {
+            if (value != null) {
+                builder.header(name, value);
+            }
+        });
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             OpenApiContract.get().check(method, pathAndQuery, response.statusCode(),

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --max-connections}: beyond it a new connection is closed at once, while the connections
  * already open keep being served; once some close, new ones are accepted again.
  */
+@Tag(ServerProcess.TAG)
 class ConnectionLimitIT {
     private static final int LIMIT = 20;
 

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shows no {@code OutOfMemoryError} and its heap is under 256 MB. Every attack is bounded in count
  * and time (about 45 s in all).
  */
+@Tag(ServerProcess.TAG)
 class HostileClientsIT {
     private static final long HEADER_TIMEOUT_MILLIS = 5_000; // the default of --header-timeout
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");

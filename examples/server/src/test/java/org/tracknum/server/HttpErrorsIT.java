@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of the documented shape that names no Java class ({@link RawConnection} checks each one against
  * the OpenAPI document). Also the Host allow-list, the common headers and the served document.
  */
+@Tag(ServerProcess.TAG)
 class HttpErrorsIT {
     @TempDir
     static Path workDir;

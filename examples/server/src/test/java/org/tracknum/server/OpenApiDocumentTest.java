@@ -17,7 +17,7 @@ class OpenApiDocumentTest {
     void isAnOpenApi31DocumentWithoutParserMessages() {
         assertThat(contract.parsed().getOpenapi()).isEqualTo("3.1.0");
         assertThat(contract.parsed().getPaths()).containsOnlyKeys("/api/next-tracking-number/",
-                "/api/tracking-numbers/{number}", "/health", "/openapi.json");
+                "/api/tracking-numbers", "/api/tracking-numbers/{number}", "/health", "/openapi.json");
         assertThat(TrackingNumberServer.openApiDocument()).isEqualTo(contract.raw());
     }
 
@@ -31,16 +31,40 @@ class OpenApiDocumentTest {
             server.add(error.code);
         }
         assertThat(documented).isEqualTo(server);
+        for (String pointer : List.of("/components/schemas/PartialIssue/properties/code/enum",
+                "/components/schemas/FailedItem/properties/code/enum")) {
+            contract.document().at(pointer).forEach(code -> assertThat(server).as(pointer).contains(code.asText()));
+        }
+    }
+
+    @Test
+    void documentsTheIdempotencyHeadersWhereTheServerTakesAndSendsThem() {
+        JsonNode document = contract.document();
+        assertThat(document.at("/components/parameters/IdempotencyKey/name").asText())
+                .isEqualTo(IdempotencyKeyHeader.NAME);
+        assertThat(document.at("/components/parameters/IdempotencyKey/in").asText()).isEqualTo("header");
+        for (String operation : List.of("/paths/~1api~1next-tracking-number~1/get",
+                "/paths/~1api~1tracking-numbers/post")) {
+            List<String> parameters = new ArrayList<>();
+            document.at(operation + "/parameters").forEach(p -> parameters.add(p.path("$ref").asText()));
+            assertThat(parameters).as(operation).contains("#/components/parameters/IdempotencyKey");
+            assertThat(document.at(operation + "/responses/201/headers").has(IssueEndpoints.REPLAYED)).as(operation)
+                    .isTrue();
+            assertThat(document.at(operation + "/responses").has("409")).as(operation).isTrue();
+            assertThat(document.at(operation + "/responses").has("422")).as(operation).isTrue();
+        }
+        assertThat(document.at("/paths/~1api~1tracking-numbers/post/responses").has("413")).isTrue();
+        assertThat(document.at("/paths/~1api~1tracking-numbers/post/responses").has("415")).isTrue();
     }
 
     @Test
     void documentsEveryRouteOfTheServer() {
-        Router router = new ApiEndpoints(null, "memory", null, new byte[0]).routes();
+        Router router = new ApiEndpoints(null, "memory", null, new byte[0], 1024).routes();
         for (String template : contract.parsed().getPaths().keySet()) {
             String path = template.replace("{number}", "MYID0000000000000");
             assertThat(router.match(path)).as("route for documented %s", template).isNotNull();
         }
-        for (String path : List.of(ApiEndpoints.ISSUE, "/api/tracking-numbers/X", ApiEndpoints.HEALTH,
+        for (String path : List.of(ApiEndpoints.ISSUE, ApiEndpoints.CREATE, "/api/tracking-numbers/X", ApiEndpoints.HEALTH,
                 ApiEndpoints.OPENAPI)) {
             assertThat(router.match(path)).isNotNull();
         }

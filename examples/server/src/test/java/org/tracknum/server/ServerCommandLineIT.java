@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Options, environment and configuration file of the server jar, and how it fails to start. */
+@Tag(ServerProcess.TAG)
 class ServerCommandLineIT {
     @TempDir
     Path workDir;

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 64 concurrent clients issue 50,000 numbers through the built server on its embedded H2 store:
  * no number twice, each found afterwards with its own request, and exactly 50,000 rows stored.
  */
+@Tag(ServerProcess.TAG)
 class ServerLoadIT {
     private static final int CLIENTS = 64;
     private static final int NUMBERS = 50_000;

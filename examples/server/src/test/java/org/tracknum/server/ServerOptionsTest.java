@@ -32,7 +32,8 @@ class ServerOptionsTest {
         assertThat(options.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.maxHeaderBytes()).isEqualTo(16_384);
         assertThat(options.maxHeaders()).isEqualTo(100);
-        assertThat(options.maxBodyBytes()).isEqualTo(4 << 20);
+        assertThat(options.maxBodyBytes()).isEqualTo(8 << 20);
+        assertThat(options.maxBodyMemory()).as("four bodies of the largest size").isEqualTo(32L << 20);
         assertThat(options.allowedHosts()).isEmpty();
         for (ServerOptions.Option option : ServerOptions.Option.values()) {
             assertThat(ServerOptions.USAGE).contains("--" + option.flag);
@@ -69,6 +70,18 @@ class ServerOptionsTest {
     }
 
     @Test
+    void bodyMemoryFollowsTheBodyCapUnlessSetAndHoldsAtLeastOneBody() {
+        assertThat(ServerOptions.parse(new String[] {"--max-body-bytes", "1000"}, Map.of()).maxBodyMemory())
+                .isEqualTo(4000);
+        assertThat(ServerOptions.parse(new String[] {"--max-body-bytes", "1000", "--max-body-memory", "1000"},
+                Map.of()).maxBodyMemory()).isEqualTo(1000);
+        assertThat(ServerOptions.parse(new String[0], Map.of("TRACKNUM_SERVER_MAX_BODY_MEMORY", "1073741824"))
+                .maxBodyMemory()).isEqualTo(1L << 30);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--max-body-bytes", "1000", "--max-body-memory",
+            "999"}, Map.of())).hasMessageContaining("--max-body-memory=999").hasMessageContaining("[1000, ");
+    }
+
+    @Test
     void refusesBadValuesNamingThem() {
         assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--port", "70000"}, Map.of()))
                 .hasMessageContaining("--port=70000");
@@ -95,7 +108,7 @@ class ServerOptionsTest {
                 .isEqualTo(ServerOptions.defaults());
         assertThat(ServerOptions.parse(new String[0], Map.of("TRACKNUM_CONFIG", "x.properties")).configFile())
                 .contains(Path.of("x.properties"));
-        assertThat(List.of(ServerOptions.Option.values())).hasSize(14);
+        assertThat(List.of(ServerOptions.Option.values())).hasSize(15);
     }
 
     @Test

@@ -19,6 +19,12 @@ import java.util.regex.Pattern;
  * with exactly the {@code TRACKNUM_*} environment the test sets. Always {@link #close()} it.
  */
 final class ServerProcess implements AutoCloseable {
+    /**
+     * The JUnit tag of every test class that runs the built jar: Surefire leaves them out (they
+     * need the jar, which is packaged after Surefire runs), also under {@code -Dtest=...}; Failsafe
+     * runs them after {@code package}.
+     */
+    static final String TAG = "server-jar";
     private static final Pattern LISTENING = Pattern.compile("listening on http://([^/]+):(\\d+)/");
     private static final long START_TIMEOUT_SECONDS = 60;
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request, and that numbers issued after the restart are new. Once with SIGTERM (a clean stop),
  * once with {@code kill -9} (H2's default write delay would lose the last half second here).
  */
+@Tag(ServerProcess.TAG)
 class ServerRestartIT {
     private static final int CLIENTS = 16;
     private static final int ANSWERS_BEFORE_STOP = 3_000;

@@ -7,9 +7,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Query strings for {@code /api/next-tracking-number/}: the reference's example, with changes. */
+/**
+ * Shipments for the issue endpoints: the reference's example, with changes, as the query string of
+ * {@code /api/next-tracking-number/} or the JSON body of {@code POST /api/tracking-numbers}.
+ */
 final class Shipments {
     static final String ISSUE = "/api/next-tracking-number/";
+    static final String CREATE = "/api/tracking-numbers";
 
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -52,6 +56,37 @@ final class Shipments {
         return ISSUE + "?" + parameters.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** The fields as a JSON object (every value a string), for {@code POST /api/tracking-numbers}. */
+    String json() {
+        return json(Map.of());
+    }
+
+    /** The fields as a JSON object with {@code extra} members (raw JSON values, e.g. {@code "1.5"} or {@code null}). */
+    String json(Map<String, String> extra) {
+        StringBuilder json = new StringBuilder("{");
+        parameters.forEach((name, value) -> {
+            if (!extra.containsKey(name)) {
+                json.append(json.length() > 1 ? "," : "").append(quote(name)).append(':').append(quote(value));
+            }
+        });
+        extra.forEach((name, raw) -> json.append(json.length() > 1 ? "," : "").append(quote(name)).append(':')
+                .append(raw));
+        return json.append('}').toString();
+    }
+
+    /** {@code {"shipments": [...]}} of the given item objects. */
+    static String list(java.util.List<String> items) {
+        return "{\"shipments\":[" + String.join(",", items) + "]}";
+    }
+
+    static String quote(String text) {
+        try {
+            return ApiClient.JSON.writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String encode(String value) {

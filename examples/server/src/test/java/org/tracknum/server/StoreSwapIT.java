@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.RedisClient;
@@ -25,8 +26,10 @@ import redis.clients.jedis.resps.ScanResult;
 /**
  * The same server jar on PostgreSQL, MariaDB and Redis, switched only by {@code TRACKNUM_*} environment
  * variables: numbers are issued, found, and really land in that store (not in an embedded
- * database). Skipped loudly when a service is unreachable, failing when {@code CI=true}.
+ * database), and keyed POSTs and lists are replayed from it. Skipped loudly when a service is
+ * unreachable, failing when {@code CI=true}.
  */
+@Tag(ServerProcess.TAG)
 class StoreSwapIT {
     private static final int CLIENTS = 16;
     private static final int NUMBERS = 800;
@@ -39,9 +42,9 @@ class StoreSwapIT {
         StoreServices.requirePostgres();
         String table = StoreServices.uniqueName("tracknum_server_swap");
         try {
-            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", StoreServices.POSTGRES_URL,
+            Issued issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", StoreServices.POSTGRES_URL,
                     "TRACKNUM_JDBC_TABLE", table), "jdbc");
-            assertThat(rows(StoreServices.POSTGRES_URL, table)).isEqualTo(issued.size());
+            assertThat(rows(StoreServices.POSTGRES_URL, table)).isEqualTo(issued.numbers().size());
         } finally {
             StoreServices.dropPostgresTable(table);
         }
@@ -52,9 +55,9 @@ class StoreSwapIT {
         StoreServices.requireMariaDb();
         String table = StoreServices.uniqueName("tracknum_server_swap");
         try {
-            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", StoreServices.MARIADB_URL,
+            Issued issued = exercise(Map.of("TRACKNUM_STORE", "jdbc", "TRACKNUM_JDBC_URL", StoreServices.MARIADB_URL,
                     "TRACKNUM_JDBC_TABLE", table), "jdbc");
-            assertThat(rows(StoreServices.MARIADB_URL, table)).isEqualTo(issued.size());
+            assertThat(rows(StoreServices.MARIADB_URL, table)).isEqualTo(issued.numbers().size());
         } finally {
             StoreServices.dropTable(StoreServices.MARIADB_URL, table);
         }
@@ -66,16 +69,22 @@ class StoreSwapIT {
         String prefix = "tracknum-test:server-swap:" + UUID.randomUUID().toString().substring(0, 8) + ":";
         try {
             // The shared test Redis keeps nothing on restart: the store must be told that is acceptable.
-            Set<String> issued = exercise(Map.of("TRACKNUM_STORE", "redis", "TRACKNUM_REDIS_URL", StoreServices.REDIS_URL,
+            Issued issued = exercise(Map.of("TRACKNUM_STORE", "redis", "TRACKNUM_REDIS_URL", StoreServices.REDIS_URL,
                     "TRACKNUM_REDIS_KEY_PREFIX", prefix, "TRACKNUM_REDIS_DURABILITY", "relaxed"), "redis");
-            assertThat(keysUnder(prefix)).isEqualTo(issued.size());
+            assertThat(keysUnder(prefix)).as("one Redis key per number and one claim per idempotency key")
+                    .isEqualTo(issued.numbers().size() + issued.keys());
         } finally {
             StoreServices.deleteRedisKeys(StoreServices.REDIS_URL, prefix);
         }
     }
 
-    private Set<String> exercise(Map<String, String> environment, String store) throws Exception {
+    /** The numbers a run issued, and how many of them under an idempotency key. */
+    record Issued(Set<String> numbers, int keys) {
+    }
+
+    private Issued exercise(Map<String, String> environment, String store) throws Exception {
         Set<String> issued = ConcurrentHashMap.newKeySet();
+        int keys;
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try (ServerProcess server = ServerProcess.start(workDir, environment)) {
             ApiClient api = new ApiClient(server);
@@ -95,14 +104,40 @@ class StoreSwapIT {
             }
             ServerLoadIT.runAll(clients, workers);
             assertThat(api.get(Shipments.unique().with("weight", "0").path()).status()).isEqualTo(400);
+            keys = keyedRequests(api, issued);
             assertThat(server.terminate()).isEqualTo(143);
             assertThat(server.output()).anyMatch(line -> line.contains("with store " + store));
         } finally {
             clients.shutdownNow();
         }
-        assertThat(issued).hasSize(NUMBERS);
+        assertThat(issued).hasSize(NUMBERS + keys);
         assertThat(workDir.resolve("data")).as("no embedded database").doesNotExist();
-        return issued;
+        return new Issued(issued, keys);
+    }
+
+    /** A keyed POST and a keyed list of 100, each sent twice: the store keeps the keys. Returns the key count. */
+    private static int keyedRequests(ApiClient api, Set<String> issued) {
+        Shipments shipment = Shipments.unique();
+        String key = "\"swap-" + UUID.randomUUID() + "\"";
+        ApiClient.Answer first = api.post(Shipments.CREATE, shipment.json(), Map.of(IdempotencyKeyHeader.NAME, key));
+        ApiClient.Answer again = api.post(Shipments.CREATE, shipment.json(), Map.of(IdempotencyKeyHeader.NAME, key));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header(IssueEndpoints.REPLAYED)).isEqualTo("true");
+        assertThat(api.post(Shipments.CREATE, shipment.with("weight", "2").json(),
+                Map.of(IdempotencyKeyHeader.NAME, key)).status()).isEqualTo(422);
+        issued.add(first.json().get("tracking_number").asText());
+
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            items.add(Shipments.unique().json(Map.of("idempotency_key", Shipments.quote("swap-item-" + i))));
+        }
+        ApiClient.Answer list = api.post(Shipments.CREATE, Shipments.list(items));
+        ApiClient.Answer relisted = api.post(Shipments.CREATE, Shipments.list(items));
+        assertThat(list.status()).as(list.toString()).isEqualTo(201);
+        assertThat(relisted.json()).isEqualTo(list.json());
+        list.json().get("shipments").forEach(item -> issued.add(item.get("tracking_number").asText()));
+        return 101;
     }
 
     private static long rows(String url, String table) throws Exception {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gets {@code 503 overloaded} at once; a request timeout shorter than the retry budget answers
  * {@code 503 timeout} at the timeout.
  */
+@Tag(ServerProcess.TAG)
 class WorkerBoundsIT {
     @TempDir
     Path workDir;
