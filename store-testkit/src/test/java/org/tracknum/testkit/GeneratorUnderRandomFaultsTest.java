@@ -86,12 +86,24 @@ class GeneratorUnderRandomFaultsTest {
         AtomicLong threads = new AtomicLong();
         ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(() -> new SplittableRandom(seed + threads.incrementAndGet()));
         FaultyStore.Fault[] injected = {FaultyStore.Fault.TRANSIENT, FaultyStore.Fault.AMBIGUOUS_WRITTEN, FaultyStore.Fault.AMBIGUOUS_LOST};
-        store.reserveFaults = r -> random.get().nextInt(100) < 15 ? injected[random.get().nextInt(injected.length)] : FaultyStore.Fault.NONE;
+        // Besides the random faults, one key in 25 meets an outage of 40 ms from its first write,
+        // longer than the 10 ms budget: its first calls fail, and its callers' retries are exercised.
+        java.util.concurrent.ConcurrentHashMap<String, Long> outageStart = new java.util.concurrent.ConcurrentHashMap<>();
+        long outageNanos = Duration.ofMillis(40).toNanos();
+        store.reserveFaults = r -> {
+            if (r.idempotencyKey() != null && Math.floorMod(r.idempotencyKey().hashCode(), 25) == 0) {
+                long first = outageStart.computeIfAbsent(r.idempotencyKey(), k -> System.nanoTime());
+                if (System.nanoTime() - first < outageNanos) {
+                    return FaultyStore.Fault.TRANSIENT;
+                }
+            }
+            return random.get().nextInt(100) < 15 ? injected[random.get().nextInt(injected.length)] : FaultyStore.Fault.NONE;
+        };
         store.verifyFaults = r -> random.get().nextInt(100) < 30 ? FaultyStore.Fault.TRANSIENT : FaultyStore.Fault.NONE;
         KeyedHistory history = new KeyedHistory(null,
                 Set.of(StoreUnavailableException.class, org.tracknum.IdempotencyKeyInFlightException.class));
         int keysPerWorker = 300;
-        RetryPolicy retry = RetryPolicy.builder().budget(Duration.ofMillis(50)).initialBackoff(Duration.ofMillis(1))
+        RetryPolicy retry = RetryPolicy.builder().budget(Duration.ofMillis(10)).initialBackoff(Duration.ofMillis(1))
                 .maxBackoff(Duration.ofMillis(5)).build();
         try (TrackingNumberGenerator one = TrackingNumberGenerator.builder().store(store).retryPolicy(retry)
                 .candidateSource(history.candidates()).build();
@@ -144,6 +156,7 @@ class GeneratorUnderRandomFaultsTest {
         KeyedHistory.Summary summary = history.check(store.memory);
         System.out.println("GeneratorUnderRandomFaultsTest keyed seed=" + seed + ": " + summary);
         assertThat(summary.settled()).isEqualTo(4 * keysPerWorker);
-        assertThat(summary.failures()).isNotEmpty();
+        assertThat(summary.failures()).as("calls that failed and were retried").isNotEmpty();
+        assertThat(outageStart).as("keys that met an outage").isNotEmpty();
     }
 }
