@@ -280,8 +280,7 @@ final class BulkIssue {
                 continue;
             }
             if (stored.isEmpty()) {
-                fail(i, new IdempotencyKeyInFlightException(key, " or could not be written: the store answers, but"
-                        + " the key's write did not complete within the retry budget", unavailable));
+                fail(i, IdempotencyKeyInFlightException.writeHeldUp(key, unavailable));
             } else if (reservations[i] != null
                     && stored.get().trackingNumber().equals(reservations[i].trackingNumber())) {
                 issued(i, start); // its own write, reported ambiguous, had landed

@@ -22,6 +22,15 @@ public class IdempotencyKeyInFlightException extends TrackingNumberException {
         this.idempotencyKey = idempotencyKey;
     }
 
+    /**
+     * The keyed write kept failing transiently for the whole budget on a store that answers, and
+     * no number is stored under the key: {@code next} and {@code nextAll} both end so.
+     */
+    static IdempotencyKeyInFlightException writeHeldUp(String idempotencyKey, StoreUnavailableException cause) {
+        return new IdempotencyKeyInFlightException(idempotencyKey, " or could not be written: the store answers, but"
+                + " the key's write did not complete within the retry budget", cause);
+    }
+
     /** The key whose first call had not finished. */
     public String idempotencyKey() {
         return idempotencyKey;

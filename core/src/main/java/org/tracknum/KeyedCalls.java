@@ -81,8 +81,7 @@ final class KeyedCalls {
             if (stored.isPresent()) {
                 return new KeyedIssue(generator.replay(request, key, stored.get(), start), true);
             }
-            throw new IdempotencyKeyInFlightException(key, " or could not be written: the store answers, but the"
-                    + " key's write did not complete within the retry budget", unavailable);
+            throw IdempotencyKeyInFlightException.writeHeldUp(key, unavailable);
         }
     }
 

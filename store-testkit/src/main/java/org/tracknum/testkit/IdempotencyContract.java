@@ -199,6 +199,8 @@ public abstract class IdempotencyContract extends ReservationStoreContract {
     @Test
     void twoGeneratorsRacingOnAThousandKeysStoreOneNumberPerKey() throws Exception {
         int keyCount = Math.max(racingKeys(), RACE_KEYS);
+        // Only the workers' order of keys is random: seeded and printed so that a failure can be
+        // replayed; the candidate numbers come from a SecureRandom (History.randomCandidate).
         long seed = new Random().nextLong();
         System.out.println(getClass().getSimpleName() + " key race seed: " + seed);
         KeyedHistory history = new KeyedHistory();
