@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -30,6 +31,16 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * answers MOVED. A write refused with ASK (slot migration in progress) is re-sent once to the
  * importing node. Once one node cannot be reached, the rest of the batch that still needs a new
  * connection is reported as not sent, so that a batch waits for at most one connect timeout.
+ *
+ * <p>A write takes one connection from each node's pool it writes to, one node after another, and
+ * holds them until its replies are read; while it does, learning the owner of a slot it has not
+ * seen yet borrows one more connection for a moment (that is how the client tells which node owns
+ * a slot). So a write needs up to two connections of a node at once, and no more than half the
+ * smallest node pool's connections' worth of writes run at once: otherwise writes could each hold
+ * a node's connections while waiting for more of them (32 threads calling {@code nextAll}, with
+ * two batches in flight each and pools of 12, waited for the pool timeout on every write and
+ * failed). Writes beyond that wait for a turn. The generator's own traffic never waits: its
+ * pool has {@code 2 × lanes + 8} connections per node, room for {@code lanes + 4} writes.
  */
 final class ClusterRouting implements Routing {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRouting.class);
@@ -40,6 +51,7 @@ final class ClusterRouting implements Routing {
     private final Supplier<Map<String, ConnectionPool>> nodes;
     private final ReplicaWait wait;
     private final AtomicReferenceArray<HostAndPort> owners = new AtomicReferenceArray<>(SLOTS);
+    private final Semaphore writers;
 
     private ClusterRouting(IntFunction<Connection> slotConnection, Runnable refreshTopology,
                            Supplier<Map<String, ConnectionPool>> nodes, ReplicaWait wait) {
@@ -47,6 +59,22 @@ final class ClusterRouting implements Routing {
         this.refreshTopology = refreshTopology;
         this.nodes = nodes;
         this.wait = wait;
+        this.writers = new Semaphore(concurrentWrites(nodes.get().values()));
+    }
+
+    /**
+     * Half the smallest {@code maxTotal} of the client's node pools, at least one (pools of nodes
+     * found later are made with the same configuration), or no limit if the pools have none.
+     */
+    static int concurrentWrites(Collection<ConnectionPool> pools) {
+        int smallest = Integer.MAX_VALUE;
+        for (ConnectionPool pool : pools) {
+            int max = pool.getMaxTotal();
+            if (max > 0) {
+                smallest = Math.min(smallest, max);
+            }
+        }
+        return smallest == Integer.MAX_VALUE ? smallest : Math.max(1, smallest / 2);
     }
 
     /** The routing for a Cluster client, or {@code null} if {@code client} is not one. */
@@ -65,6 +93,15 @@ final class ClusterRouting implements Routing {
 
     @Override
     public void write(WriteBatch batch) {
+        writers.acquireUninterruptibly();
+        try {
+            writeHoldingTurn(batch);
+        } finally {
+            writers.release();
+        }
+    }
+
+    private void writeHoldingTurn(WriteBatch batch) {
         Map<HostAndPort, NodeBatch> byNode = new LinkedHashMap<>();
         RuntimeException unreachable = null;
         for (int i : batch.pending()) {

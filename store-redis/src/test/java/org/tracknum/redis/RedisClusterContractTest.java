@@ -10,6 +10,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +165,44 @@ class RedisClusterContractTest extends IdempotencyContract {
         assertThat(own.find(number)).contains(reservation.toIssued());
         own.close();
         assertThat(client.get("user-client:" + number)).isNotNull();
+    }
+
+    /**
+     * More writers at once than a node's pool has connections (as 32 threads calling
+     * {@code nextAll} make): every write gets through. A write holds one connection of each node it
+     * writes to, taken one after another; without a limit on concurrent writes, writers held one
+     * node's last connections while waiting for another's until the pool timeout, and their
+     * reservations came back not sent.
+     */
+    @Test
+    void moreWritersThanPoolConnectionsAllGetThrough() throws Exception {
+        int writers = 12;
+        int rounds = 15;
+        try (RedisReservationStore store = RedisReservationStore.builder()
+                .cluster(cluster.seeds())
+                .keyPrefix("writers-" + (++stores) + ":")
+                .connections(2)
+                .timeout(Duration.ofMillis(500))
+                .build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<List<ReservationOutcome>>> results = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    results.add(pool.submit(() -> {
+                        List<ReservationOutcome> outcomes = new ArrayList<>();
+                        for (int r = 0; r < rounds; r++) {
+                            outcomes.addAll(store.reserve(batchOf(200)));
+                        }
+                        return outcomes;
+                    }));
+                }
+                for (Future<List<ReservationOutcome>> result : results) {
+                    assertThat(result.get()).hasSize(rounds * 200).containsOnly(ReservationOutcome.RESERVED);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     private static Set<HostAndPort> seedNodes() {
