@@ -2,7 +2,7 @@
 # Runs the JMH suite and writes benchmarks/results/{results.json,results.md,chart.svg}.
 #   benchmarks/run.sh quick   # threads 1 and 8, one short iteration each; growth with 200,000 rows: about 10 minutes
 #   benchmarks/run.sh full    # threads 1, 2, 8 and 32, one 3 s warm-up and three 3 s iterations; growth with
-#                             # 10,000,000 rows at 32 threads: about 45 minutes
+#                             # 10,000,000 rows at 32 threads: about 90 minutes
 # Extra arguments are passed to JMH (e.g. a benchmark regex: benchmarks/run.sh quick 'Memory|Format').
 # Every run measures CPU per operation (CpuProfiler). PostgresGrowthBenchmark runs once, at 32 threads, with
 # prefilled=0 and TRACKNUM_BENCH_PREFILLED (default: 200000 quick, 10000000 full).
