@@ -1,12 +1,22 @@
 package org.tracknum.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.tracknum.spi.Reservation;
+import org.tracknum.spi.ReservationOutcome;
+import org.tracknum.testkit.TestRequests;
 import org.tracknum.testkit.ForeignRecord;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.testkit.IdempotencyContract;
@@ -31,6 +41,45 @@ abstract class JdbcContractTest extends IdempotencyContract {
     protected void cleanUp() {
         if (table != null) {
             TestDatabases.drop(url(), table);
+        }
+    }
+
+    /**
+     * A batch holds one connection from start to end and borrows no second one (its key check
+     * reuses it), so writers beyond the pool queue for connections and all get through; a second
+     * borrow would leave every writer waiting for the others' connections until the connect
+     * timeout.
+     */
+    @Test
+    void moreWritersThanPoolConnectionsAllGetThrough() throws Exception {
+        int writers = 12;
+        int rounds = 15;
+        String own = TestDatabases.freshTable("writers");
+        try (JdbcReservationStore store = JdbcReservationStore.builder().url(url()).table(own).poolSize(2).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<List<ReservationOutcome>>> results = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    results.add(pool.submit(() -> {
+                        List<ReservationOutcome> outcomes = new ArrayList<>();
+                        for (int r = 0; r < rounds; r++) {
+                            List<Reservation> batch = new ArrayList<>();
+                            for (int i = 0; i < 200; i++) {
+                                batch.add(reservation(randomNumber(), TestRequests.unique()));
+                            }
+                            outcomes.addAll(store.reserve(batch));
+                        }
+                        return outcomes;
+                    }));
+                }
+                for (Future<List<ReservationOutcome>> result : results) {
+                    assertThat(result.get()).hasSize(rounds * 200).containsOnly(ReservationOutcome.RESERVED);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            TestDatabases.drop(url(), own);
         }
     }
 
