@@ -33,6 +33,7 @@ import redis.clients.jedis.resps.ScanResult;
 class StoreSwapIT {
     private static final int CLIENTS = 16;
     private static final int NUMBERS = 800;
+    private static final String KEY_PREFIX = "swapkey-";
 
     @TempDir
     Path workDir;
@@ -107,6 +108,10 @@ class StoreSwapIT {
             keys = keyedRequests(api, issued);
             assertThat(server.terminate()).isEqualTo(143);
             assertThat(server.output()).anyMatch(line -> line.contains("with store " + store));
+            // Replays and collisions meet unique indexes; MariaDB Connector/J logs each such error
+            // with the row's values unless the server's logging keeps it quiet.
+            assertThat(server.output()).as("no idempotency key in the server's output")
+                    .noneMatch(line -> line.contains(KEY_PREFIX));
         } finally {
             clients.shutdownNow();
         }
@@ -118,7 +123,7 @@ class StoreSwapIT {
     /** A keyed POST and a keyed list of 100, each sent twice: the store keeps the keys. Returns the key count. */
     private static int keyedRequests(ApiClient api, Set<String> issued) {
         Shipments shipment = Shipments.unique();
-        String key = "\"swap-" + UUID.randomUUID() + "\"";
+        String key = "\"" + KEY_PREFIX + UUID.randomUUID() + "\"";
         ApiClient.Answer first = api.post(Shipments.CREATE, shipment.json(), Map.of(IdempotencyKeyHeader.NAME, key));
         ApiClient.Answer again = api.post(Shipments.CREATE, shipment.json(), Map.of(IdempotencyKeyHeader.NAME, key));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
@@ -130,7 +135,7 @@ class StoreSwapIT {
 
         List<String> items = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            items.add(Shipments.unique().json(Map.of("idempotency_key", Shipments.quote("swap-item-" + i))));
+            items.add(Shipments.unique().json(Map.of("idempotency_key", Shipments.quote(KEY_PREFIX + "item-" + i))));
         }
         ApiClient.Answer list = api.post(Shipments.CREATE, Shipments.list(items));
         ApiClient.Answer relisted = api.post(Shipments.CREATE, Shipments.list(items));
