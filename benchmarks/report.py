@@ -101,7 +101,7 @@ def fmt(v):
 
 
 # Stores that run inside the benchmark JVM: their CPU per number is the JVM's alone.
-IN_PROCESS = {"FormatBenchmark", "MemoryBenchmark", "H2Benchmark", "SqliteBenchmark"}
+IN_PROCESS = {"FormatBenchmark", "MemoryBenchmark", "H2Benchmark", "SqliteBenchmark", "RoundTripBenchmark"}
 
 
 def label(r):

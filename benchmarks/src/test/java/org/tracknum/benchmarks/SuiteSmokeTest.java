@@ -54,6 +54,17 @@ class SuiteSmokeTest {
     }
 
     @Test
+    void roundTripBenchmarkRunsForEachRoundTrip() throws RunnerException {
+        Collection<RunResult> results = new Runner(briefly()
+                .include("org.tracknum.benchmarks.RoundTripBenchmark.next$")
+                .build()).run();
+        assertThat(results).hasSize(2); // roundTripMicros 200 and 500
+        for (RunResult result : results) {
+            assertScoreAndJvmCpu(result);
+        }
+    }
+
+    @Test
     void multiRowInsertBaselinesOfTheEmbeddedDatabasesRun() throws RunnerException {
         Collection<RunResult> results = new Runner(briefly()
                 .include("org.tracknum.benchmarks.(H2|Sqlite)Benchmark.baselineMultiRowInsert")
