@@ -1,9 +1,7 @@
 package org.tracknum.benchmarks;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import org.tracknum.IssuedTrackingNumber;
 import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
 import org.tracknum.spi.ReservationStore;
@@ -12,14 +10,13 @@ import org.tracknum.spi.ReservationStore;
  * A pass-through store that counts batches and reservations, for tuning runs
  * ({@code -Dtracknum.bench.count-batches=true}); prints the mean batch size when closed.
  */
-final class BatchCounter implements ReservationStore {
-    private final ReservationStore store;
+final class BatchCounter extends ForwardingStore {
     private final LongAdder batches = new LongAdder();
     private final LongAdder reservations = new LongAdder();
     private final LongAdder nanos = new LongAdder();
 
     private BatchCounter(ReservationStore store) {
-        this.store = store;
+        super(store);
     }
 
     static ReservationStore wrapIfAsked(ReservationStore store) {
@@ -36,36 +33,6 @@ final class BatchCounter implements ReservationStore {
         } finally {
             nanos.add(System.nanoTime() - start);
         }
-    }
-
-    @Override
-    public List<ReservationOutcome> verify(List<Reservation> batch) {
-        return store.verify(batch);
-    }
-
-    @Override
-    public Optional<IssuedTrackingNumber> find(String trackingNumber) {
-        return store.find(trackingNumber);
-    }
-
-    @Override
-    public boolean supportsIdempotencyKeys() {
-        return store.supportsIdempotencyKeys();
-    }
-
-    @Override
-    public Optional<IssuedTrackingNumber> findByIdempotencyKey(java.util.UUID customerId, String idempotencyKey) {
-        return store.findByIdempotencyKey(customerId, idempotencyKey);
-    }
-
-    @Override
-    public void ping() {
-        store.ping();
-    }
-
-    @Override
-    public String describe() {
-        return store.describe();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.tracknum.benchmarks;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,12 +61,11 @@ public class RoundTripBenchmark {
     }
 
     /** The memory store, with every batch write held for the round trip before it returns. */
-    private static final class RoundTrip implements ReservationStore {
-        private final ReservationStore store;
+    private static final class RoundTrip extends ForwardingStore {
         private final long nanos;
 
         RoundTrip(ReservationStore store, long nanos) {
-            this.store = store;
+            super(store);
             this.nanos = nanos;
         }
 
@@ -82,28 +80,8 @@ public class RoundTripBenchmark {
         }
 
         @Override
-        public List<ReservationOutcome> verify(List<Reservation> reservations) {
-            return store.verify(reservations);
-        }
-
-        @Override
-        public Optional<IssuedTrackingNumber> find(String trackingNumber) {
-            return store.find(trackingNumber);
-        }
-
-        @Override
-        public void ping() {
-            store.ping();
-        }
-
-        @Override
         public String describe() {
             return "memory store behind a " + nanos / 1000 + " us round trip";
-        }
-
-        @Override
-        public void close() {
-            store.close();
         }
     }
 }
