@@ -6,17 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.tracknum.spi.Reservation;
 import org.tracknum.spi.ReservationOutcome;
-import org.tracknum.testkit.TestRequests;
 import org.tracknum.testkit.ForeignRecord;
 import org.tracknum.spi.ReservationStore;
 import org.tracknum.testkit.IdempotencyContract;
@@ -56,27 +50,8 @@ abstract class JdbcContractTest extends IdempotencyContract {
         int rounds = 15;
         String own = TestDatabases.freshTable("writers");
         try (JdbcReservationStore store = JdbcReservationStore.builder().url(url()).table(own).poolSize(2).build()) {
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            try {
-                List<Future<List<ReservationOutcome>>> results = new ArrayList<>();
-                for (int w = 0; w < writers; w++) {
-                    results.add(pool.submit(() -> {
-                        List<ReservationOutcome> outcomes = new ArrayList<>();
-                        for (int r = 0; r < rounds; r++) {
-                            List<Reservation> batch = new ArrayList<>();
-                            for (int i = 0; i < 200; i++) {
-                                batch.add(reservation(randomNumber(), TestRequests.unique()));
-                            }
-                            outcomes.addAll(store.reserve(batch));
-                        }
-                        return outcomes;
-                    }));
-                }
-                for (Future<List<ReservationOutcome>> result : results) {
-                    assertThat(result.get()).hasSize(rounds * 200).containsOnly(ReservationOutcome.RESERVED);
-                }
-            } finally {
-                pool.shutdownNow();
+            for (List<ReservationOutcome> outcomes : reserveFromWriters(store, writers, rounds, 200)) {
+                assertThat(outcomes).hasSize(rounds * 200).containsOnly(ReservationOutcome.RESERVED);
             }
         } finally {
             TestDatabases.drop(url(), own);

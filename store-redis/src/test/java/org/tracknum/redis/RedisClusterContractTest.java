@@ -10,9 +10,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,23 +181,8 @@ class RedisClusterContractTest extends IdempotencyContract {
                 .connections(2)
                 .timeout(Duration.ofMillis(500))
                 .build()) {
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            try {
-                List<Future<List<ReservationOutcome>>> results = new ArrayList<>();
-                for (int w = 0; w < writers; w++) {
-                    results.add(pool.submit(() -> {
-                        List<ReservationOutcome> outcomes = new ArrayList<>();
-                        for (int r = 0; r < rounds; r++) {
-                            outcomes.addAll(store.reserve(batchOf(200)));
-                        }
-                        return outcomes;
-                    }));
-                }
-                for (Future<List<ReservationOutcome>> result : results) {
-                    assertThat(result.get()).hasSize(rounds * 200).containsOnly(ReservationOutcome.RESERVED);
-                }
-            } finally {
-                pool.shutdownNow();
+            for (List<ReservationOutcome> outcomes : reserveFromWriters(store, writers, rounds, 200)) {
+                assertThat(outcomes).hasSize(rounds * 200).containsOnly(ReservationOutcome.RESERVED);
             }
         }
     }

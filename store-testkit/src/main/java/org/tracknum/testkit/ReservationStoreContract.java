@@ -101,6 +101,40 @@ public abstract class ReservationStoreContract {
         return "TN" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
     }
 
+    /**
+     * {@code writers} threads each reserving {@code rounds} batches of {@code batchSize} fresh
+     * numbers in {@code store} at once; every writer is joined and its failure rethrown. Returns
+     * each writer's outcomes, for a test that a store with fewer connections than writers lets
+     * them all through (a write that held one connection while waiting for another would not).
+     */
+    protected static List<List<ReservationOutcome>> reserveFromWriters(ReservationStore store, int writers, int rounds,
+                                                                       int batchSize) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<List<ReservationOutcome>>> results = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                results.add(pool.submit(() -> {
+                    List<ReservationOutcome> outcomes = new ArrayList<>();
+                    for (int r = 0; r < rounds; r++) {
+                        List<Reservation> batch = new ArrayList<>(batchSize);
+                        for (int i = 0; i < batchSize; i++) {
+                            batch.add(reservation(randomNumber(), TestRequests.unique()));
+                        }
+                        outcomes.addAll(store.reserve(batch));
+                    }
+                    return outcomes;
+                }));
+            }
+            List<List<ReservationOutcome>> all = new ArrayList<>();
+            for (Future<List<ReservationOutcome>> result : results) {
+                all.add(result.get());
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private List<ReservationOutcome.Status> reserve(Reservation... batch) {
         List<ReservationOutcome> outcomes = store.reserve(List.of(batch));
         assertThat(outcomes).hasSize(batch.length);
