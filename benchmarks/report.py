@@ -78,6 +78,8 @@ def load(paths):
                        "score": metric["score"], "error": metric.get("scoreError"), "unit": metric["scoreUnit"]}
                 if r["mode"] == "thrpt" and metric.get("rawData"):
                     row["iterations"] = [v for fork in metric["rawData"] for v in fork]
+                    row["iteration_time"] = r.get("measurementTime")
+                    row["jvm_args"] = " ".join(a for a in r.get("jvmArgs", []) if a.startswith("-X"))
                 if r["mode"] == "sample":
                     row["p50"] = metric["scorePercentiles"].get("50.0")
                     row["p99"] = metric["scorePercentiles"].get("99.0")
@@ -299,7 +301,8 @@ def targets(rows):
     text = "memory store: ≥ 2,000,000/s with a JMH error under 10 %"
     r = find(rows, "MemoryBenchmark", "next", 2, target_run=True)
     if r is not None:
-        text += " (run.sh's dedicated run: 10 × 2 s, heap fixed and pre-touched)"
+        text += (f" (run.sh's dedicated run: {len(r.get('iterations', []))} × {r.get('iteration_time')}"
+                 f" iterations, {r.get('jvm_args') or 'default heap'})")
     else:
         r = find(rows, "MemoryBenchmark", "next", 2)
     if r is None:
